@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "routectl",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "routectl", targets: ["routectl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // HMAC-SHA1 and MD5 for Flowroute v1 signing, HMAC-SHA256 for the sandbox's JWTs.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The only code that touches libedit: el_set and history are variadic, which Swift cannot call.
+        .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("edit")]),
+        .target(name: "RouteCSV"),
+        .target(name: "RouteModel"),
+        .target(
+            name: "RouteClient",
+            dependencies: [
+                "RouteModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "RouteImport", dependencies: ["RouteCSV", "RouteModel", "RouteClient"]),
+        .target(
+            name: "RouteShell",
+            dependencies: ["CLineEdit", "RouteModel", "RouteClient"]
+        ),
+        .target(
+            name: "RouteSandbox",
+            dependencies: [
+                "RouteModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "routectl",
+            dependencies: [
+                "RouteCSV", "RouteModel", "RouteClient", "RouteImport", "RouteShell", "RouteSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RouteCSVTests", dependencies: ["RouteCSV"]),
+        .testTarget(name: "RouteModelTests", dependencies: ["RouteModel"]),
+        .testTarget(name: "RouteClientTests", dependencies: ["RouteClient", "RouteSandbox"]),
+        .testTarget(name: "RouteImportTests", dependencies: ["RouteImport", "RouteSandbox"]),
+        .testTarget(name: "RouteShellTests", dependencies: ["RouteShell"]),
+        .testTarget(name: "RouteSandboxTests", dependencies: [
+            "RouteSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        .testTarget(name: "RoutectlTests", dependencies: ["routectl"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Routectl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "routectl",
+        abstract: "Explore, change and bulk-import voice routes on Telegent and Flowroute.",
+        discussion: """
+            With no command, routectl starts an interactive shell when stdin is a terminal, and \
+            otherwise runs the commands it reads from stdin. With nothing configured, it works \
+            against a local sandbox that speaks both APIs.
+            """,
+        subcommands: []
+    )
+}
