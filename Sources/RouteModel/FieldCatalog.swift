@@ -11,9 +11,9 @@ extension RouteSchema {
     public static let telegent = RouteSchema(
         dialect: .telegent,
         fields: [
-            Field("CallRouteId", .string, aliases: ["CallRouteID", "CRID", "id"], readOnly: true,
+            Field("CallRouteId", .string, aliases: ["CRID", "id"], readOnly: true,
                   help: "The route's id, CRID-<uuid>, assigned by the service"),
-            Field("AccountId", .string, aliases: ["AccountID"],
+            Field("AccountId", .string,
                   help: "Account to own the route (DID-… or AID-…); defaults to the caller's"),
             Field("RouteName", .string, aliases: ["name", "route"], required: .always,
                   help: "Friendly name; routectl's import key, so keep it unique"),
@@ -59,7 +59,7 @@ extension RouteSchema {
             Field("SymmetricRtp", .boolean, help: "Send RTP back to where it came from (NAT traversal)"),
             Field("EnableTrpSecureTrunk", .boolean, aliases: ["EnableSecureTrunk"], help: "Use the secure trunk"),
             Field("EnablePstnTransfer", .boolean, help: "Allow transfers to the PSTN"),
-            Field("IpWhitelist", .ipList, aliases: ["IpWhiteList", "IpAllowlist"],
+            Field("IpWhitelist", .ipList, aliases: ["IpAllowlist"],
                   help: "Addresses allowed to send calls, separated by ';'"),
             Field("CnamLookup", .boolean, help: "Look up caller names (CNAM)"),
             Field("TerminationUriSubdomain", .string, help: "Subdomain of the termination URI, e.g. client"),
@@ -81,10 +81,10 @@ extension RouteSchema {
     public static let flowrouteV1 = RouteSchema(
         dialect: .flowrouteV1,
         fields: [
-            Field("route_name", .string, aliases: ["RouteName", "name", "alias"], required: .always,
+            Field("route_name", .string, aliases: ["name", "alias"], required: .always,
                   help: "Alphanumeric name, unique per account; also the route's id"),
             Field("type", .enumeration(values: ["HOST", "PSTN", "URI"], aliases: ["number": "PSTN"]),
-                  aliases: ["RouteType", "route_type"], required: .always,
+                  aliases: ["route_type"], required: .always,
                   help: "HOST (IP or host name), PSTN (a phone number) or URI (a SIP URI)"),
             Field("value", .string, aliases: ["destination"], required: .always, typeByRouteType: flowrouteValueTypes,
                   help: "Where calls go: host[:port], 11 digits, or sip:user@host"),
@@ -96,10 +96,10 @@ extension RouteSchema {
         dialect: .flowrouteV2,
         fields: [
             Field("id", .string, aliases: ["route_id"], readOnly: true, help: "The route's id, assigned by the service"),
-            Field("alias", .string, aliases: ["route_name", "RouteName", "name"], required: .always,
+            Field("alias", .string, aliases: ["route_name", "name"], required: .always,
                   help: "The route's name; routectl's import key"),
             Field("route_type", .enumeration(values: ["host", "number", "uri"], aliases: ["pstn": "number"]),
-                  aliases: ["type", "RouteType"], required: .always,
+                  aliases: ["type"], required: .always,
                   help: "host (IP or host name), number (a phone number) or uri (a SIP URI)"),
             Field("value", .string, aliases: ["destination"], required: .always, typeByRouteType: flowrouteValueTypes,
                   help: "Where calls go: host[:port], 11 digits, or sip:user@host"),

@@ -50,7 +50,7 @@ public struct RouteSchema: Sendable {
             let best = ([field.name] + field.aliases)
                 .map { FieldName.distance(wanted, FieldName.normalize($0)) }
                 .min() ?? .max
-            if best <= max(2, wanted.count / 3) { scored.append((best, field.name)) }
+            if best <= max(2, wanted.count / 4) { scored.append((best, field.name)) }
         }
         return scored.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3).map(\.name)
     }
