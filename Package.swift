@@ -54,7 +54,10 @@ let package = Package(
         ),
         .testTarget(name: "RouteCSVTests", dependencies: ["RouteCSV"]),
         .testTarget(name: "RouteModelTests", dependencies: ["RouteModel"]),
-        .testTarget(name: "RouteClientTests", dependencies: ["RouteClient", "RouteSandbox"]),
+        .testTarget(name: "RouteClientTests", dependencies: [
+            "RouteClient", "RouteSandbox",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .testTarget(name: "RouteImportTests", dependencies: ["RouteImport", "RouteSandbox"]),
         .testTarget(name: "RouteShellTests", dependencies: ["RouteShell"]),
         .testTarget(name: "RouteSandboxTests", dependencies: [

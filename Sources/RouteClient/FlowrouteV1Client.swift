@@ -1,0 +1,111 @@
+import Foundation
+import RouteModel
+
+/// Flowroute v1 inbound routes: signed requests, routes named by `route_name` (their only id),
+/// create and update both a `PUT /routes/{name}` of `{"type", "value"}` (idempotent), and a list
+/// that is a map keyed by name, read page by page.
+final class FlowrouteV1Client: RouteService {
+    let dialect = Dialect.flowrouteV1
+    private let endpoint: Endpoint
+    private let transport: HTTPTransport
+    private static let pageSize = 200
+
+    init(endpoint: Endpoint, transport: HTTPTransport) {
+        self.endpoint = endpoint
+        self.transport = transport
+    }
+
+    func createOnce(_ route: Route) async -> Attempt<Route> {
+        guard let name = route.key else {
+            return .rejected(.unexpectedAnswer(url: nil, "route_name: is required to create a route"))
+        }
+        return await put(route, name: name)
+    }
+
+    /// v1 replaces the whole route, so the changes are laid over the route as it is now.
+    func updateOnce(id: String, changes: Route) async -> Attempt<Route> {
+        if let newName = changes.key, newName != id {
+            return .rejected(.unexpectedAnswer(url: nil, "route_name: Flowroute v1 routes cannot be renamed (the name is the id)"))
+        }
+        let current: Route
+        do {
+            current = try await get(id: id)
+        } catch {
+            return error.kind == .notFound ? .rejected(error) : .retryable(error)
+        }
+        return await put(current.merging(changes), name: id)
+    }
+
+    func list() async throws(ClientError) -> [Route] {
+        var routes: [Route] = []
+        var seen: Set<String> = []
+        for page in 1... {
+            let url = "\(endpoint.baseURL)/routes/?limit=\(Self.pageSize)&page=\(page)"
+            let batch = try await transport.retrying { () async -> Attempt<[Route]> in
+                switch await send(HTTPRequest(.GET, url)) {
+                case .success(let answer): return decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV1List(json) }
+                case let failure: return Attempt(failure: failure.failure!)
+                }
+            }
+            let fresh = batch.filter { seen.insert($0.key ?? "").inserted }
+            routes += fresh
+            // A server that ignores paging answers every page alike: stop when nothing is new.
+            if batch.count < Self.pageSize || fresh.isEmpty { break }
+        }
+        return routes.sorted { ($0.key ?? "") < ($1.key ?? "") }
+    }
+
+    /// v1 has no single-route read: the route is found in the list.
+    func get(id: String) async throws(ClientError) -> Route {
+        guard let route = try await list().first(where: { $0.key == id }) else {
+            throw .notFound("route \(id)", url: "\(endpoint.baseURL)/routes/")
+        }
+        return route
+    }
+
+    /// Flowroute's v1 API documents no way to delete a route; v2's does.
+    func delete(id: String) async throws(ClientError) {
+        throw ClientError(kind: .refused, url: endpoint.baseURL, message: """
+            Flowroute's v1 API cannot delete routes: use the v2 API (a base URL ending in /v2, or --provider flowroute-v2)
+            """)
+    }
+
+    func shutdown() async {
+        await transport.shutdown()
+    }
+
+    private func put(_ route: Route, name: String) async -> Attempt<Route> {
+        let request = HTTPRequest(.PUT, routeURL(name), json: FlowrouteWire.encodeV1(route))
+        switch await send(request) {
+        case .success:
+            var created = Route(dialect: .flowrouteV1)
+            created["route_name"] = .string(name)
+            created["type"] = route["type"]
+            created["value"] = route["value"]
+            return .success(created)
+        case let failure:
+            return Attempt(failure: failure.failure!)
+        }
+    }
+
+    /// Signs and sends one request; a 401 means the keys were refused (each request is signed
+    /// afresh, so there is nothing to renew).
+    private func send(_ request: HTTPRequest) async -> Attempt<HTTPAnswer> {
+        var signed = request
+        let signature = FlowrouteV1Signature(accessKey: endpoint.accountKey, secretKey: endpoint.accountSecret)
+        signed.headers += signature.headers(method: request.method.rawValue, url: request.url, body: request.body, date: Date())
+        signed.headers.append(("Accept", "application/json"))
+        if request.body != nil { signed.headers.append(("Content-Type", "application/json; charset=utf-8")) }
+        switch await transport.send(signed) {
+        case .failure(let failure): return Attempt(failure: failure.attempt)
+        case .success(let answer) where answer.status == 401:
+            return .rejected(.credentialsRefused(url: answer.url, body: answer.errorBody))
+        case .success(let answer) where answer.isSuccess: return .success(answer)
+        case .success(let answer): return Attempt(failure: answer.failure)
+        }
+    }
+
+    private func routeURL(_ name: String) -> String {
+        "\(endpoint.baseURL)/routes/" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? name)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import RouteModel
+
+/// Flowroute v2 routes: JSON:API resources, Basic authentication with the access and secret
+/// keys, ids assigned by the service. Create is a `POST` and not idempotent.
+final class FlowrouteV2Client: RouteService {
+    let dialect = Dialect.flowrouteV2
+    private let endpoint: Endpoint
+    private let transport: HTTPTransport
+    private static let pageSize = 200
+
+    init(endpoint: Endpoint, transport: HTTPTransport) {
+        self.endpoint = endpoint
+        self.transport = transport
+    }
+
+    private var routesURL: String { endpoint.baseURL + "/routes" }
+
+    func createOnce(_ route: Route) async -> Attempt<Route> {
+        await resource(HTTPRequest(.POST, routesURL, json: FlowrouteWire.encodeV2(route.writable)), id: nil)
+    }
+
+    func updateOnce(id: String, changes: Route) async -> Attempt<Route> {
+        var body = changes.writable
+        body["id"] = .string(id)
+        switch await send(HTTPRequest(.PATCH, routeURL(id), json: FlowrouteWire.encodeV2(body))) {
+        case .success(let answer) where answer.body.isEmpty:
+            // 204: the service kept the route to itself; read it back.
+            do { return .success(try await get(id: id)) } catch { return .unknown(error) }
+        case .success(let answer):
+            return decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV2Resource(json) }
+        case .rejected(let error) where error.status == 404:
+            return .rejected(.notFound("route \(id)", body: error.body, url: error.url))
+        case let failure:
+            return Attempt(failure: failure.failure!)
+        }
+    }
+
+    func list() async throws(ClientError) -> [Route] {
+        var routes: [Route] = []
+        var seen: Set<String> = []
+        var offset = 0
+        while true {
+            let url = "\(routesURL)?limit=\(Self.pageSize)&offset=\(offset)"
+            let page = try await transport.retrying { () async -> Attempt<(routes: [Route], next: String?)> in
+                switch await send(HTTPRequest(.GET, url)) {
+                case .success(let answer): return decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV2List(json) }
+                case let failure: return Attempt(failure: failure.failure!)
+                }
+            }
+            let fresh = page.routes.filter { seen.insert($0.id ?? "").inserted }
+            routes += fresh
+            // Stop at a short page, or when a server that ignores paging repeats itself.
+            if page.routes.count < Self.pageSize || fresh.isEmpty { break }
+            offset += page.routes.count
+        }
+        return routes
+    }
+
+    func get(id: String) async throws(ClientError) -> Route {
+        try await transport.retrying { await resource(HTTPRequest(.GET, routeURL(id)), id: id) }
+    }
+
+    func delete(id: String) async throws(ClientError) {
+        let url = routeURL(id)
+        var sentBefore = false
+        try await transport.retrying { () async -> Attempt<Void> in
+            defer { sentBefore = true }
+            switch await send(HTTPRequest(.DELETE, url)) {
+            case .success: return .success(())
+            case .rejected(let error) where error.status == 404:
+                return sentBefore ? .success(()) : .rejected(.notFound("route \(id)", body: error.body, url: error.url))
+            case let failure: return Attempt(failure: failure.failure!)
+            }
+        }
+    }
+
+    func shutdown() async {
+        await transport.shutdown()
+    }
+
+    private func resource(_ request: HTTPRequest, id: String?) async -> Attempt<Route> {
+        switch await send(request) {
+        case .success(let answer):
+            return decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV2Resource(json) }
+        case .rejected(let error) where error.status == 404 && id != nil:
+            return .rejected(.notFound("route \(id!)", body: error.body, url: error.url))
+        case let failure:
+            return Attempt(failure: failure.failure!)
+        }
+    }
+
+    private func send(_ request: HTTPRequest) async -> Attempt<HTTPAnswer> {
+        var authorized = request
+        let credentials = Data("\(endpoint.accountKey):\(endpoint.accountSecret)".utf8).base64EncodedString()
+        authorized.headers += [("Authorization", "Basic " + credentials), ("Accept", "application/vnd.api+json")]
+        if request.body != nil { authorized.headers.append(("Content-Type", "application/vnd.api+json")) }
+        switch await transport.send(authorized) {
+        case .failure(let failure): return Attempt(failure: failure.attempt)
+        case .success(let answer) where answer.status == 401:
+            return .rejected(.credentialsRefused(url: answer.url, body: answer.errorBody))
+        case .success(let answer) where answer.isSuccess: return .success(answer)
+        case .success(let answer): return Attempt(failure: answer.failure)
+        }
+    }
+
+    private func routeURL(_ id: String) -> String {
+        "\(routesURL)/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
+    }
+}

@@ -1,0 +1,212 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import RouteModel
+
+/// The one HTTP client of a service: a connection pool sized to the concurrency, the timeouts,
+/// a log line per request, and the translation of network failures into `ClientError`s that
+/// say whether the request could have reached the service.
+final class HTTPTransport: Sendable {
+    let options: ClientOptions
+    private let client: HTTPClient
+
+    init(options: ClientOptions) {
+        self.options = options
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: options.connectTimeout.timeAmount)
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: options.concurrency)
+        // Fail fast when the server cannot be reached: retrying is the caller's decision.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.redirectConfiguration = .disallow
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Sends one request; the failure says whether the service may have received it.
+    func send(_ request: HTTPRequest) async -> Result<HTTPAnswer, TransportFailure> {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = request.method
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body {
+            outgoing.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let started = ContinuousClock.now
+        let address = request.urlWithoutQuery
+        do {
+            let response = try await client.execute(outgoing, timeout: options.requestTimeout.timeAmount)
+            let body = try await response.body.collect(upTo: 64 << 20)
+            log(request, status: "\(response.status.code)", since: started)
+            return .success(HTTPAnswer(
+                status: Int(response.status.code), headers: response.headers,
+                body: Array(buffer: body), url: address))
+        } catch {
+            let failure = TransportFailure(error, url: address, timeout: options.requestTimeout)
+            log(request, status: "failed (\(failure.error))", since: started)
+            return .failure(failure)
+        }
+    }
+
+    /// Repeats `perform` per the retry policy until it succeeds or is rejected. Only for
+    /// requests that are safe to repeat (reads, idempotent writes).
+    func retrying<T>(_ perform: () async -> Attempt<T>) async throws(ClientError) -> T {
+        var attempt = 1
+        while true {
+            let error: ClientError
+            switch await perform() {
+            case .success(let value): return value
+            case .rejected(let refusal): throw refusal
+            case .retryable(let refusal), .unknown(let refusal): error = refusal
+            }
+            guard attempt < options.retry.maxAttempts else { throw error }
+            try? await Task.sleep(for: options.retry.delay(attempt: attempt, retryAfter: error.retryAfter))
+            attempt += 1
+        }
+    }
+
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    private func log(_ request: HTTPRequest, status: String, since started: ContinuousClock.Instant) {
+        let elapsed = (ContinuousClock.now - started).milliseconds
+        options.logger.debug("\(request.method.rawValue) \(request.pathAndQuery) \(status) \(elapsed) ms")
+    }
+}
+
+/// What to send. Headers may hold credentials: they are never logged.
+struct HTTPRequest: Sendable {
+    var method: HTTPMethod
+    var url: String
+    var headers: [(String, String)] = []
+    var body: [UInt8]?
+
+    init(_ method: HTTPMethod, _ url: String, headers: [(String, String)] = [], json: JSON? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        if let json {
+            body = Array(json.serialized.utf8)
+        }
+    }
+
+    var urlWithoutQuery: String { String(url.prefix { $0 != "?" }) }
+
+    var pathAndQuery: String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
+    }
+}
+
+/// What the service answered, whatever the status.
+struct HTTPAnswer: Sendable {
+    var status: Int
+    var headers: HTTPHeaders
+    var body: [UInt8]
+    /// The request's URL without its query, for messages.
+    var url: String
+
+    var isSuccess: Bool { (200..<300).contains(status) }
+
+    var json: JSON? { body.isEmpty ? nil : try? JSON(parsing: body) }
+
+    var retryAfter: Duration? { headers.first(name: "Retry-After").flatMap { RetryPolicy.retryAfter($0) } }
+
+    var errorBody: APIErrorBody? { json.flatMap(APIErrorBody.init(json:)) }
+
+    /// The error for a non-2xx status, classified for retrying. 408, 429 and a 503 that asks to
+    /// come back later were certainly not applied; other 5xx might have been.
+    var failure: Attempt<Never> {
+        let error = ClientError.status(status, body: errorBody, retryAfter: retryAfter, url: url)
+        switch status {
+        case 408, 429: return .retryable(error)
+        case 503 where retryAfter != nil: return .retryable(error)
+        case 500...: return .unknown(error)
+        default: return .rejected(error)
+        }
+    }
+
+    /// The body as JSON, or the error that says it is not what the API documents.
+    func decodedJSON() throws(ClientError) -> JSON {
+        guard let json else {
+            throw ClientError.unexpectedAnswer(url: url, status: status, "unexpected answer from \(url): \(status) without a JSON body")
+        }
+        return json
+    }
+}
+
+/// A request that got no answer, and whether it may have been applied.
+struct TransportFailure: Error {
+    var error: ClientError
+    /// `false` when no connection was made, so the service cannot have seen the request.
+    var mayHaveBeenSent: Bool
+
+    init(_ error: any Error, url: String, timeout: Duration) {
+        let host = Self.origin(of: url)
+        switch error {
+        case let error as HTTPClientError where error == .connectTimeout:
+            self.init(.unreachable(url: host, reason: "the connection timed out"), mayHaveBeenSent: false)
+        case let error as HTTPClientError where error == .tlsHandshakeTimeout:
+            self.init(.tls(url: host, reason: "the handshake timed out"), mayHaveBeenSent: false)
+        case let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout:
+            self.init(.timeout(url: url, after: timeout), mayHaveBeenSent: true)
+        case let error as HTTPClientError where error == .remoteConnectionClosed:
+            self.init(.connectionLost(url: url), mayHaveBeenSent: true)
+        case let error as HTTPClientError where error == .invalidURL || error == .emptyHost || error == .emptyScheme:
+            self.init(.unreachable(url: url, reason: "not a valid URL"), mayHaveBeenSent: false)
+        default:
+            let text = String(describing: error)
+            if text.contains("SSL") || text.contains("TLS") || text.contains("certificate") || text.contains("handshake") {
+                self.init(.tls(url: host, reason: text), mayHaveBeenSent: false)
+            } else if let reason = Self.connectionReason(text) {
+                self.init(.unreachable(url: host, reason: reason), mayHaveBeenSent: false)
+            } else {
+                self.init(.connectionLost(url: url), mayHaveBeenSent: true)
+            }
+        }
+    }
+
+    private init(_ error: ClientError, mayHaveBeenSent: Bool) {
+        self.error = error
+        self.mayHaveBeenSent = mayHaveBeenSent
+    }
+
+    /// As an attempt: not sent is retryable, perhaps sent is unknown.
+    var attempt: Attempt<Never> { mayHaveBeenSent ? .unknown(error) : .retryable(error) }
+
+    /// A person's reason for the connection errors NIO reports, or `nil` for other errors.
+    private static func connectionReason(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        if lowered.contains("refused") { return "connection refused" }
+        if lowered.contains("resolve") || lowered.contains("dns") || lowered.contains("nodename") || lowered.contains("name or service") {
+            return "the host name could not be resolved"
+        }
+        if lowered.contains("unreachable") { return "the network is unreachable" }
+        if lowered.contains("connect") && !lowered.contains("reset") { return text }
+        return nil
+    }
+
+    private static func origin(of url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        return String(url[..<schemeEnd.upperBound]) + rest.prefix { $0 != "/" }
+    }
+}
+
+extension Attempt {
+    /// The same failure for another success type.
+    init(failure: Attempt<Never>) {
+        switch failure {
+        case .success(let impossible): switch impossible {}
+        case .rejected(let error): self = .rejected(error)
+        case .retryable(let error): self = .retryable(error)
+        case .unknown(let error): self = .unknown(error)
+        }
+    }
+}
+
+extension Duration {
+    var timeAmount: TimeAmount { .milliseconds(milliseconds) }
+}

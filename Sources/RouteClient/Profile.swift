@@ -1,0 +1,48 @@
+/// A named connection saved in the config file: which provider, where, and as whom.
+public struct Profile: Codable, Sendable, Equatable {
+    public var name: String
+    /// `telegent`, `flowroute`, `flowroute-v1` or `flowroute-v2`, as given to `--provider`.
+    public var provider: String
+    public var baseURL: String
+    public var accountKey: String
+    public var accountSecret: String
+
+    public init(name: String, provider: String, baseURL: String, accountKey: String, accountSecret: String) {
+        self.name = name
+        self.provider = provider
+        self.baseURL = baseURL
+        self.accountKey = accountKey
+        self.accountSecret = accountSecret
+    }
+}
+
+/// The contents of `config.json`: the profiles and which one is used when none is named.
+public struct ProfileConfig: Codable, Sendable, Equatable {
+    public var active: String?
+    public var profiles: [Profile]
+
+    public init(active: String? = nil, profiles: [Profile] = []) {
+        self.active = active
+        self.profiles = profiles
+    }
+
+    public subscript(name: String) -> Profile? {
+        profiles.first { $0.name == name }
+    }
+
+    /// Adds `profile`, replacing one of the same name.
+    public mutating func save(_ profile: Profile) {
+        profiles.removeAll { $0.name == profile.name }
+        profiles.append(profile)
+        profiles.sort { $0.name < $1.name }
+    }
+
+    /// Removes the profile; if it was the active one, no profile is active afterwards.
+    @discardableResult
+    public mutating func remove(_ name: String) -> Bool {
+        guard self[name] != nil else { return false }
+        profiles.removeAll { $0.name == name }
+        if active == name { active = nil }
+        return true
+    }
+}

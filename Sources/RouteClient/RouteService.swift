@@ -1,0 +1,27 @@
+import RouteModel
+
+/// A provider's routes API for one account. Writes come as single attempts so that callers can
+/// decide about retries; reads are retried by the service itself, since they are always safe.
+public protocol RouteService: Sendable {
+    var dialect: Dialect { get }
+    /// One create request; `.unknown` when the route may exist although no answer said so.
+    func createOnce(_ route: Route) async -> Attempt<Route>
+    /// One partial update: only the fields present in `changes` change.
+    func updateOnce(id: String, changes: Route) async -> Attempt<Route>
+    /// Every route of the account (all pages), retried per the service's policy.
+    func list() async throws(ClientError) -> [Route]
+    func get(id: String) async throws(ClientError) -> Route
+    func delete(id: String) async throws(ClientError)
+    /// Closes the connections; the service cannot be used afterwards.
+    func shutdown() async
+}
+
+/// The client for `endpoint`'s provider, with one HTTP client whose pool fits `options.concurrency`.
+public func makeRouteService(_ endpoint: Endpoint, options: ClientOptions) -> any RouteService {
+    let transport = HTTPTransport(options: options)
+    switch endpoint.dialect {
+    case .telegent: return TelegentClient(endpoint: endpoint, transport: transport)
+    case .flowrouteV1: return FlowrouteV1Client(endpoint: endpoint, transport: transport)
+    case .flowrouteV2: return FlowrouteV2Client(endpoint: endpoint, transport: transport)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import RouteModel
+
+/// Telegent mPaaS voice routes: bearer tokens scoped per endpoint, PascalCase JSON, `POST` for
+/// every write (create answers 200 with the route), and a 401 answered by authenticating again once.
+final class TelegentClient: RouteService {
+    let dialect = Dialect.telegent
+    private let endpoint: Endpoint
+    private let transport: HTTPTransport
+    private let tokens: TokenCache
+
+    init(endpoint: Endpoint, transport: HTTPTransport) {
+        self.endpoint = endpoint
+        self.transport = transport
+        tokens = TokenCache { [endpoint, transport] apiEndpoint in
+            await Self.authenticate(endpoint, for: apiEndpoint, transport: transport)
+        }
+    }
+
+    private var routesURL: String { endpoint.baseURL + "/voice/routes" }
+
+    func createOnce(_ route: Route) async -> Attempt<Route> {
+        await routeAnswer(HTTPRequest(.POST, routesURL, json: TelegentWire.encode(route.writable)), id: nil)
+    }
+
+    func updateOnce(id: String, changes: Route) async -> Attempt<Route> {
+        var body = changes.writable
+        body["CallRouteId"] = .string(id)
+        return await routeAnswer(HTTPRequest(.POST, routesURL + "/update", json: TelegentWire.encode(body)), id: id)
+    }
+
+    func list() async throws(ClientError) -> [Route] {
+        try await transport.retrying { () async -> Attempt<[Route]> in
+            switch await send(HTTPRequest(.GET, endpoint.baseURL + "/account/voice/routes")) {
+            case .success(let answer): return decoding(answer) { json throws(WireError) in try TelegentWire.decodeList(json) }
+            case let failure: return Attempt(failure: failure.failure!)
+            }
+        }
+    }
+
+    func get(id: String) async throws(ClientError) -> Route {
+        let url = routesURL + "?CallRouteId=" + Self.queryEscaped(id)
+        return try await transport.retrying { await routeAnswer(HTTPRequest(.GET, url), id: id) }
+    }
+
+    func delete(id: String) async throws(ClientError) {
+        let body = JSON.object([("CallRouteId", .string(id))])
+        var sentBefore = false
+        try await transport.retrying { () async -> Attempt<Void> in
+            defer { sentBefore = true }
+            switch await send(HTTPRequest(.POST, routesURL + "/delete", json: body)) {
+            case .success: return .success(())
+            case .rejected(let error) where error.status == 404 && sentBefore:
+                // An earlier attempt whose answer was lost did delete it.
+                return .success(())
+            case .rejected(let error) where error.status == 404:
+                return .rejected(.notFound("voice route \(id)", body: error.body, url: error.url))
+            case let failure: return Attempt(failure: failure.failure!)
+            }
+        }
+    }
+
+    func shutdown() async {
+        await transport.shutdown()
+    }
+
+    // MARK: - Requests
+
+    /// One request with a bearer token for its endpoint. A 401 means the token was refused
+    /// (expired early, revoked): authenticate again, once, and resend. A second 401 means the
+    /// credentials themselves are no good.
+    private func send(_ request: HTTPRequest) async -> Attempt<HTTPAnswer> {
+        let apiEndpoint = request.urlWithoutQuery
+        for isRetry in [false, true] {
+            let token: String
+            do {
+                token = try await tokens.token(for: apiEndpoint)
+            } catch {
+                return error.kind == .credentialsRefused ? .rejected(error) : .retryable(error)
+            }
+            var authorized = request
+            authorized.headers += [("Authorization", "Bearer " + token), ("Accept", "application/json")]
+            if request.body != nil { authorized.headers.append(("Content-Type", "application/json")) }
+            switch await transport.send(authorized) {
+            case .failure(let failure):
+                return Attempt(failure: failure.attempt)
+            case .success(let answer) where answer.status == 401:
+                await tokens.invalidate(token, for: apiEndpoint)
+                if isRetry { return .rejected(.credentialsRefused(url: answer.url, body: answer.errorBody)) }
+            case .success(let answer) where answer.isSuccess:
+                return .success(answer)
+            case .success(let answer):
+                return Attempt(failure: answer.failure)
+            }
+        }
+        preconditionFailure("the loop returns on its second pass")
+    }
+
+    /// A request answered by one route (create, update, get), with 404 worded for people.
+    private func routeAnswer(_ request: HTTPRequest, id: String?) async -> Attempt<Route> {
+        switch await send(request) {
+        case .success(let answer):
+            return decoding(answer) { json throws(WireError) in try TelegentWire.decodeRoute(json) }
+        case .rejected(let error) where error.status == 404 && id != nil:
+            return .rejected(.notFound("voice route \(id!)", body: error.body, url: error.url))
+        case let failure:
+            return Attempt(failure: failure.failure!)
+        }
+    }
+
+    /// `POST /oauth2/tokens` for one endpoint. A 401 or 403 here is the credentials' fault.
+    private static func authenticate(
+        _ endpoint: Endpoint, for apiEndpoint: String, transport: HTTPTransport
+    ) async -> Result<TelegentToken, ClientError> {
+        let body = JSON.object([
+            ("AccountKey", .string(endpoint.accountKey)),
+            ("AccountSecret", .string(endpoint.accountSecret)),
+            ("ApiEndpoint", .string(apiEndpoint)),
+        ])
+        let request = HTTPRequest(
+            .POST, endpoint.baseURL + "/oauth2/tokens",
+            headers: [("Content-Type", "application/json"), ("Accept", "application/json")], json: body)
+        switch await transport.send(request) {
+        case .failure(let failure):
+            return .failure(failure.error)
+        case .success(let answer) where answer.status == 401 || answer.status == 403:
+            return .failure(.credentialsRefused(url: answer.url, body: answer.errorBody))
+        case .success(let answer) where !answer.isSuccess:
+            return .failure(answer.failure.error!)
+        case .success(let answer):
+            do {
+                return .success(try TelegentToken(json: try answer.decodedJSON()))
+            } catch let error as ClientError {
+                return .failure(error)
+            } catch {
+                return .failure(.unexpectedAnswer(url: answer.url, status: answer.status, "\(error)"))
+            }
+        }
+    }
+
+    static func queryEscaped(_ text: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+/// A successful answer read with `decode`; a body that does not have the documented shape is
+/// an unknown outcome (the request did reach the service).
+func decoding<T>(_ answer: HTTPAnswer, _ decode: (JSON) throws(WireError) -> T) -> Attempt<T> {
+    do throws(ClientError) {
+        let json = try answer.decodedJSON()
+        do throws(WireError) {
+            return .success(try decode(json))
+        } catch {
+            return .unknown(.unexpectedAnswer(url: answer.url, status: answer.status, "\(error) (from \(answer.url))"))
+        }
+    } catch {
+        return .unknown(error)
+    }
+}
+
+extension Attempt {
+    /// The failure of an attempt that did not succeed, for another success type.
+    var failure: Attempt<Never>? {
+        switch self {
+        case .success: return nil
+        case .rejected(let error): return .rejected(error)
+        case .retryable(let error): return .retryable(error)
+        case .unknown(let error): return .unknown(error)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import RouteClient
+
+struct ProfilesShow: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a profile (default: the active one), its secret masked.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The profile's name.")
+    var name: String?
+
+    func run() async throws {
+        try await reportingFailures {
+            let config = try profileStore.load()
+            guard let wanted = name ?? global.profile ?? Environment.value("ROUTECTL_PROFILE") ?? config.active else {
+                throw CommandFailure(.usage, "no active profile; name one, or choose one with `routectl profiles use NAME`")
+            }
+            guard let profile = config[wanted] else { throw unknownProfile(wanted, saved: config.profiles.map(\.name)) }
+            switch try OutputFormat.resolve(global) {
+            case .json:
+                print(profile.json(active: config.active == profile.name).serialized)
+            case .table, .csv:
+                var table = OutputTable(header: ["Field", "Value"])
+                table.rows = [
+                    ["name", profile.name], ["provider", profile.provider], ["baseURL", profile.baseURL],
+                    ["accountKey", profile.accountKey], ["accountSecret", Secret.mask(profile.accountSecret)],
+                    ["active", config.active == profile.name ? "yes" : "no"],
+                ]
+                print(table.text)
+            }
+        }
+    }
+}
