@@ -10,6 +10,11 @@ struct Routectl: AsyncParsableCommand {
             otherwise runs the commands it reads from stdin. With nothing configured, it works \
             against a local sandbox that speaks both APIs.
             """,
-        subcommands: []
+        subcommands: [RoutesCommand.self, ImportCommand.self, ExportCommand.self, CSVCommand.self, ProfilesCommand.self, ShellCommand.self, RunCommand.self, SandboxCommand.self]
     )
+
+    /// No command: the shell on a terminal, otherwise the commands read from stdin.
+    func run() async throws {
+        try await ShellCommand().run()
+    }
 }

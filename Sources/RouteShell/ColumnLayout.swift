@@ -1,0 +1,14 @@
+/// Lays out names in columns across a terminal `width`, filled down then across like `ls`.
+func columns(_ items: [String], width: Int) -> String {
+    guard let widest = items.map(\.count).max() else { return "" }
+    let columnWidth = widest + 2
+    let columnCount = max(1, width / columnWidth)
+    let rowCount = (items.count + columnCount - 1) / columnCount
+    return (0..<rowCount).map { row in
+        stride(from: row, to: items.count, by: rowCount).map { index in
+            let item = items[index]
+            let isLast = index + rowCount >= items.count
+            return isLast ? item : item + String(repeating: " ", count: columnWidth - item.count)
+        }.joined()
+    }.joined(separator: "\n")
+}

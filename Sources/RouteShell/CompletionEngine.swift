@@ -1,0 +1,139 @@
+import RouteModel
+
+/// Decides what Tab offers, from the command tree, the field catalog and the account: command
+/// and subcommand names, flags, option values, `Field=` names and their values, route ids and
+/// file paths. Pure: the text left of the cursor in, a completion out; everything it looks up
+/// is given to it.
+public struct CompletionEngine: Sendable {
+    public var tree: CommandTree
+    public var schema: @Sendable () -> RouteSchema
+    public var routeIDs: @Sendable () -> [String]
+    public var paths: @Sendable (String) -> [String]
+
+    public init(
+        tree: CommandTree, schema: @escaping @Sendable () -> RouteSchema,
+        routeIDs: @escaping @Sendable () -> [String], paths: @escaping @Sendable (String) -> [String]
+    ) {
+        self.tree = tree
+        self.schema = schema
+        self.routeIDs = routeIDs
+        self.paths = paths
+    }
+
+    /// The completion for the word that ends at the end of `prefix` (the text left of the cursor).
+    public func complete(_ prefix: String) -> Completion {
+        var words = Tokenizer.partialWords(prefix)
+        let current: Tokenizer.Word
+        if let last = words.last, last.isOpen {
+            current = words.removeLast()
+        } else {
+            current = Tokenizer.Word(text: "", start: prefix.unicodeScalars.count, isOpen: true)
+        }
+        let typed = String(String.UnicodeScalarView(prefix.unicodeScalars.dropFirst(current.start)))
+        let candidates = self.candidates(for: current.text, after: words.map(\.text))
+            .filter { $0.candidate.text.lowercased().hasPrefix(current.text.lowercased()) || $0.matchedByAlias }
+            .map(\.candidate)
+        return Completion(typed: typed, length: typed.unicodeScalars.count, candidates: candidates)
+    }
+
+    /// Where the command line stands after `words`: the command reached, the next positional
+    /// argument, and an option still waiting for its value.
+    struct Position {
+        var command: CommandTree
+        var path: [String] = []
+        var positionalIndex = 0
+        var pendingOption: CommandTree.Option?
+        var assigned: [String] = []
+
+        var positional: CommandTree.Positional? {
+            let positionals = command.positionals
+            if positionalIndex < positionals.count { return positionals[positionalIndex] }
+            return positionals.last.flatMap { $0.isRepeating ? $0 : nil }
+        }
+
+        /// A command whose arguments are `Field=Value` assignments.
+        var takesAssignments: Bool {
+            guard let positional, positional.isRepeating else { return false }
+            return !positional.takesPath && positional.values.isEmpty
+        }
+    }
+
+    func position(after words: [String]) -> Position {
+        var position = Position(command: tree)
+        for word in words {
+            if position.pendingOption != nil {
+                position.pendingOption = nil
+            } else if position.positionalIndex == 0, let next = position.command.subcommand(word) {
+                position.command = next
+                position.path.append(word)
+            } else if word.hasPrefix("-"), let option = position.command.option(word) {
+                if option.takesValue && !word.contains("=") { position.pendingOption = option }
+            } else {
+                if position.takesAssignments, let equals = word.firstIndex(of: "=") {
+                    position.assigned.append(String(word[..<equals]))
+                }
+                position.positionalIndex += 1
+            }
+        }
+        return position
+    }
+
+    private struct Offer {
+        var candidate: Completion.Candidate
+        /// Matched through a catalog alias, so it need not start with the typed text.
+        var matchedByAlias = false
+    }
+
+    private func candidates(for word: String, after words: [String]) -> [Offer] {
+        if words.first == "help" {
+            let node = tree.descendant(words.dropFirst()) ?? tree
+            return subcommandNames(of: node) + (words.count == 1 ? [Offer(candidate: .init("fields"))] : [])
+        }
+        let position = position(after: words)
+        if let option = position.pendingOption {
+            return option.takesPath ? pathOffers(word) : option.values.map { Offer(candidate: .init($0)) }
+        }
+        if word.hasPrefix("-") {
+            return position.command.options.flatMap(\.names).filter { $0.hasPrefix("--") }.map { Offer(candidate: .init($0)) }
+        }
+        var offers = position.positionalIndex == 0 ? subcommandNames(of: position.command) : []
+        if let positional = position.positional {
+            offers += argumentOffers(word, for: positional, at: position)
+        }
+        return offers
+    }
+
+    private func subcommandNames(of command: CommandTree) -> [Offer] {
+        command.subcommands.filter(\.isListed).map { Offer(candidate: .init($0.name)) }
+    }
+
+    private func argumentOffers(_ word: String, for positional: CommandTree.Positional, at position: Position) -> [Offer] {
+        let schema = schema()
+        if positional.takesPath { return pathOffers(word) }
+        if !positional.values.isEmpty { return positional.values.map { Offer(candidate: .init($0)) } }
+        if !positional.isRepeating, schema.field(named: positional.valueName)?.name == schema.idField {
+            return routeIDs().map { Offer(candidate: .init($0)) }
+        }
+        guard position.takesAssignments else { return [] }
+        if let equals = word.firstIndex(of: "=") {
+            let name = String(word[..<equals])
+            guard let field = schema.field(named: name) else { return [] }
+            return field.type.choices.map { Offer(candidate: .init(name + "=" + $0, display: $0)) }
+        }
+        let assigned = Set(position.assigned.compactMap { schema.field(named: $0)?.name })
+        let wanted = FieldName.normalize(word)
+        return schema.writableFields.filter { !assigned.contains($0.name) }.compactMap { field in
+            let spellings = [field.name] + field.aliases
+            guard spellings.contains(where: { FieldName.normalize($0).hasPrefix(wanted) }) else { return nil }
+            return Offer(candidate: .init(field.name + "="), matchedByAlias: true)
+        }
+    }
+
+    private func pathOffers(_ word: String) -> [Offer] {
+        paths(word).map { path in
+            let name = path.hasSuffix("/") ? String(path.dropLast()) : path
+            let display = String(name.split(separator: "/").last ?? Substring(name)) + (path.hasSuffix("/") ? "/" : "")
+            return Offer(candidate: .init(path, display: display))
+        }
+    }
+}

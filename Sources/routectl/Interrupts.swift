@@ -1,0 +1,67 @@
+import Dispatch
+import Foundation
+
+/// Runs `body` in a task that Ctrl-C cancels, instead of Ctrl-C ending the process: the shell
+/// keeps running after an interrupted command, and an interrupted import drains its requests and
+/// writes its results. Calls nest (the innermost body is the one cancelled), and SIGINT's previous
+/// handler is back when `body` ends.
+func withInterruptCancellation<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+    let task = Task { try await body() }
+    let outer = Interrupts.shared.install { task.cancel() }
+    defer { Interrupts.shared.restore(outer) }
+    return try await task.value
+}
+
+/// SIGINT, turned into a call to the innermost cancellation. The signal handler only writes a
+/// byte to a pipe (the one thing a handler may safely do) and a dispatch source reads it.
+/// The handler is installed with `signal` on each use, not through a dispatch signal source:
+/// on Linux such a source installs its handler once per process, and any later `signal` call
+/// (a command of our own, a library) would silently disable it.
+private final class Interrupts: @unchecked Sendable {
+    static let shared = Interrupts()
+
+    /// What was in place before an `install`, for `restore`.
+    struct Saved {
+        fileprivate let handler: sig_t?
+        fileprivate let cancel: (@Sendable () -> Void)?
+    }
+
+    private let lock = NSLock()
+    private var cancel: (@Sendable () -> Void)?
+    private let reader: DispatchSourceRead
+
+    private init() {
+        var fds: [Int32] = [0, 0]
+        precondition(pipe(&fds) == 0, "no pipe for Ctrl-C")
+        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
+        interruptPipe = fds[1]
+        reader = DispatchSource.makeReadSource(fileDescriptor: fds[0], queue: .global())
+        reader.setEventHandler { [unowned self] in
+            var bytes = [UInt8](repeating: 0, count: 64)
+            _ = read(fds[0], &bytes, bytes.count)
+            lock.withLock { cancel }?()
+        }
+        reader.resume()
+    }
+
+    func install(_ cancel: @escaping @Sendable () -> Void) -> Saved {
+        let saved = lock.withLock {
+            defer { self.cancel = cancel }
+            return self.cancel
+        }
+        let handler = signal(SIGINT) { _ in
+            var byte: UInt8 = 1
+            _ = write(interruptPipe, &byte, 1)
+        }
+        return Saved(handler: handler, cancel: saved)
+    }
+
+    func restore(_ saved: Saved) {
+        signal(SIGINT, saved.handler)
+        lock.withLock { cancel = saved.cancel }
+    }
+}
+
+/// The pipe's write end, set once before the handler is first installed; a global so that the
+/// handler, a C function, can reach it without capturing anything.
+nonisolated(unsafe) private var interruptPipe: Int32 = -1

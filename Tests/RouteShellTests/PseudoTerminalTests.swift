@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Drives the real `routectl shell` through a pseudo-terminal, the way a person would: types,
+/// presses Tab, reads the screen. Skipped when the executable has not been built.
+@Suite(.serialized) struct PseudoTerminalTests {
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func completesHintsAndKeepsSecretsOutOfHistory() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("routes cr\t")
+        try terminal.expect("> routes create")
+        terminal.type("RouteT\t")
+        try terminal.expect("RouteType=")
+        terminal.type("Tr\t")
+        try terminal.expect("RouteType=Trunk")
+        try terminal.expect("TrunkTransport1=")  // the hint: required fields still missing
+
+        terminal.type("\u{3}")  // Ctrl-C abandons the line
+        try terminal.expect("^C")
+        terminal.type("routes list --output \t\t")
+        try terminal.expect("table  json   csv")
+        terminal.type("\u{3}set output json\r")
+        terminal.type(" set hints off\r")
+        terminal.type("set account-secret hunter2\r")
+        terminal.type("history\r")
+        try terminal.expect("    1  set output json")
+        terminal.type("exit\r")
+        #expect(terminal.waitForExit() == 0)
+
+        let history = home.appendingPathComponent("state/routectl/history").path
+        let saved = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(saved.contains("set\\040output\\040json"))
+        #expect(!saved.contains("hunter2"))
+        #expect(!saved.contains("hints"))
+        let mode = try FileManager.default.attributesOfItem(atPath: history)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func recallsTheLastSessionsLinesWithUp() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let first = try Terminal(home: home)
+        try first.expect("routectl telegent@sandbox>")
+        first.type("set output csv\r")
+        first.type("\u{4}")  // Ctrl-D
+        #expect(first.waitForExit() == 0)
+        first.close()
+
+        let second = try Terminal(home: home)
+        defer { second.close() }
+        try second.expect("routectl telegent@sandbox>")
+        second.type("\u{1B}[A")  // Up
+        try second.expect("set output csv")
+        second.type("\u{4}\u{4}")
+    }
+}
+
+/// `routectl shell` on a pseudo-terminal, with its XDG directories under `home`.
+private final class Terminal {
+    /// The built executable, found beside the test bundle.
+    static let executable: URL? = {
+        let bundle = Bundle.main.bundleURL
+        let candidates = [bundle.deletingLastPathComponent(), bundle, bundle.deletingLastPathComponent().deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("routectl") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    private let process = Process()
+    private let master: Int32
+    private var screen = VirtualScreen(rows: 24, columns: 140)
+
+    init(home: URL) throws {
+        var master: Int32 = 0, slave: Int32 = 0
+        var size = winsize(ws_row: 24, ws_col: 140, ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
+        self.master = master
+        let tty = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
+        process.executableURL = Terminal.executable
+        process.arguments = ["shell"]
+        process.environment = [
+            "HOME": home.path, "PATH": "/usr/bin:/bin", "TERM": "xterm",
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+        ]
+        process.standardInput = tty
+        process.standardOutput = tty
+        process.standardError = tty
+        try process.run()
+    }
+
+    func type(_ text: String) {
+        _ = text.withCString { write(master, $0, strlen($0)) }
+        usleep(150_000)
+    }
+
+    /// Reads the terminal until `text` is on the screen, or fails after a few seconds.
+    func expect(_ text: String, timeout: TimeInterval = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !screen.text.contains(text) {
+            guard Date() < deadline else {
+                Issue.record("never saw \(text.debugDescription) on the screen:\n\(screen.text)")
+                throw POSIXError(.ETIMEDOUT)
+            }
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 100) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let count = read(master, &buffer, buffer.count)
+            if count > 0 { screen.feed(String(decoding: buffer[..<count], as: UTF8.self)) }
+        }
+    }
+
+    func waitForExit(timeout: TimeInterval = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, 50) > 0 { _ = read(master, &buffer, buffer.count) }
+        }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    func close() {
+        if process.isRunning { process.terminate() }
+        Glibc.close(master)
+    }
+}
