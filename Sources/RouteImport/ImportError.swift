@@ -1,0 +1,39 @@
+import RouteModel
+
+/// Why an import could not start or had to stop as a whole (exit status 3 or 64), as opposed to
+/// a problem with one row, which goes in the result file.
+public enum ImportError: Error, Sendable, CustomStringConvertible {
+    /// Columns that are not catalog fields, each with its "did you mean".
+    case unknownColumns([FieldError])
+    case duplicateColumn(field: String, columns: [Int])
+    case missingKeyColumn(String)
+    case emptyFile(String)
+    /// The input or result file could not be read or written.
+    case file(String)
+    /// The service could not be reached or refused us before any row was sent.
+    case service(String)
+    /// `--resume` was given but the result file cannot be used.
+    case unusableResults(String)
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .unknownColumns, .duplicateColumn, .missingKeyColumn, .emptyFile: return .usage
+        case .file, .service, .unusableResults: return .fatal
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unknownColumns(let problems):
+            return problems.map { "header: \($0)" }.joined(separator: "\n")
+        case .duplicateColumn(let field, let columns):
+            return "header: columns \(columns.map { "\($0)" }.joined(separator: " and ")) are both \(field)"
+        case .missingKeyColumn(let field):
+            return "header: there is no \(field) column; it is the import key"
+        case .emptyFile(let path):
+            return "\(path): no header row"
+        case .file(let message), .service(let message), .unusableResults(let message):
+            return message
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// What to do with a row whose name is already a route in the account.
+public enum OnExisting: String, Sendable, CaseIterable {
+    /// Leave the route alone and report it as `exists` with its id.
+    case skip
+    /// Send the row's fields as a partial update of that route.
+    case update
+    /// Create another route with the same name (the only mode that allows duplicates, on purpose).
+    case create
+}
+
+/// Everything `import` may be asked to do differently; the defaults are product.md's.
+public struct ImportOptions: Sendable {
+    /// Where results go; `nil` means `NAME.results.csv` beside the input.
+    public var resultsPath: String?
+    /// The most requests in flight at once.
+    public var concurrency = 16
+    public var dryRun = false
+    public var resume = false
+    public var onExisting = OnExisting.skip
+    /// Stop sending once more rows than this have failed or are invalid.
+    public var maxErrors: Int?
+    /// Requests per second, at most.
+    public var rate: Double?
+    public var includeInput = false
+    public var delimiter = UInt8(ascii: ",")
+
+    public init() {}
+
+    /// `routes.csv` → `routes.results.csv`, beside the input.
+    public static func defaultResultsPath(forInput path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let nameStart = slash.map { path.index(after: $0) } ?? path.startIndex
+        if let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart {
+            return path[..<dot] + ".results.csv"
+        }
+        return path + ".results.csv"
+    }
+}

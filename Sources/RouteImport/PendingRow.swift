@@ -1,0 +1,23 @@
+import RouteModel
+
+/// A valid row on its way to the service.
+struct PendingRow: Sendable {
+    enum Action: Sendable {
+        case create
+        /// `--on-existing update`: a partial update of the route that has the row's name.
+        case update(id: String)
+    }
+
+    let row: Int
+    let line: Int
+    let key: String
+    let route: Route
+    let action: Action
+    /// Cells for `--include-input`, already redacted; empty otherwise.
+    let input: [String]
+
+    func result(_ status: RowStatus, id: String = "", httpStatus: Int? = nil, attempts: Int, error: String = "") -> RowResult {
+        RowResult(row: row, line: line, key: key, status: status, id: id, httpStatus: httpStatus,
+                  attempts: attempts, error: error, input: input)
+    }
+}

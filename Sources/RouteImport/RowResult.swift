@@ -1,0 +1,33 @@
+/// One line of the result file: where the row was, what it was called and what became of it.
+struct RowResult: Sendable {
+    /// The 1-based data record number.
+    var row: Int
+    /// The physical line where the record starts.
+    var line: Int
+    var key: String
+    var status: RowStatus
+    /// The id the service gave the route (`CallRouteId`, the v2 id, the v1 name).
+    var id: String
+    /// The last HTTP status seen for this row, if a request was answered.
+    var httpStatus: Int?
+    /// Requests sent for this row.
+    var attempts: Int
+    var error: String
+    /// The row's own cells, kept only under `--include-input` (secrets already redacted).
+    var input: [String]
+
+    init(
+        row: Int, line: Int, key: String, status: RowStatus, id: String = "", httpStatus: Int? = nil,
+        attempts: Int = 0, error: String = "", input: [String] = []
+    ) {
+        self.row = row
+        self.line = line
+        self.key = key
+        self.status = status
+        self.id = id
+        self.httpStatus = httpStatus
+        self.attempts = attempts
+        self.error = error
+        self.input = input
+    }
+}

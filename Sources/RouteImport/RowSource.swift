@@ -1,0 +1,66 @@
+import RouteCSV
+import RouteModel
+
+/// The input file as rows: the header checked against the catalog before anything else, then
+/// each record with its route or the reason it cannot be sent.
+final class RowSource {
+    struct Row {
+        let number: Int
+        let line: Int
+        /// The key cell as typed, for the result file.
+        let key: String
+        let route: Result<Route, RowProblem>
+        /// Redacted cells for `--include-input`; empty otherwise.
+        let input: [String]
+    }
+
+    let columns: ColumnMap
+    let header: [String]
+    private let reader: CSVReader
+    private let keepsInput: Bool
+
+    init(path: String, schema: RouteSchema, delimiter: UInt8, keepsInput: Bool) throws(ImportError) {
+        let headerRecord: CSVRecord?
+        do throws(CSVFileError) {
+            reader = try CSVReader(path: path, options: .init(delimiter: Unicode.Scalar(delimiter)))
+            headerRecord = try reader.next()
+        } catch {
+            throw .file(error.description)
+        }
+        guard let headerRecord else { throw .emptyFile(path) }
+        if let error = headerRecord.error { throw .file("\(path): header: \(error)") }
+        header = Array(headerRecord)
+        self.columns = try ColumnMap(header: header, schema: schema)
+        self.keepsInput = keepsInput
+    }
+
+    /// The next data row, or `nil` at the end of the file.
+    func next() throws(ImportError) -> Row? {
+        let record: CSVRecord
+        do throws(CSVFileError) {
+            guard let next = try reader.next() else { return nil }
+            record = next
+        } catch {
+            throw .file(error.description)
+        }
+        let cells = Array(record)
+        let route: Result<Route, RowProblem>
+        if let error = record.error {
+            route = .failure(RowProblem(error.description))
+        } else {
+            route = columns.route(from: cells)
+        }
+        return Row(number: record.number, line: record.line, key: columns.key(in: cells), route: route,
+                   input: keepsInput ? columns.redacted(cells) : [])
+    }
+
+    /// Data records in the file: a fast pass that decodes nothing.
+    static func count(path: String, delimiter: UInt8) -> Int? {
+        guard let reader = try? CSVReader(path: path, options: .init(delimiter: Unicode.Scalar(delimiter))) else {
+            return nil
+        }
+        var records = 0
+        while (try? reader.next()) != nil { records += 1 }
+        return max(0, records - 1)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import RouteClient
+import RouteImport
+import RouteModel
+import Testing
+
+@Suite("import through faults and stops")
+struct ImportFaultTests {
+    @Test("500/503s, ambiguous creates, a rate limit and expiring tokens: every row created exactly once")
+    func faultRun() async throws {
+        let harness = try await ImportHarness.start(concurrency: 32) { options in
+            options.failRate = 0.1
+            options.ambiguousRate = 0.05
+            options.rateLimit = 400
+            options.tokenTTL = .seconds(3)
+            options.seed = 7
+        }
+        defer { Task { await harness.stop() } }
+        let rows = 1500
+        let input = try harness.write("faults.csv", trunkCSV(0..<rows))
+        let summary = try await harness.importFile(input, retry: RetryPolicy(maxAttempts: 8, baseDelay: .milliseconds(50), maxDelay: .seconds(2))) {
+            $0.concurrency = 32
+        }
+
+        #expect(summary.exitStatus == .success)
+        #expect(summary.counts[.created] == rows)
+        let results = try harness.results(harness.directory + "/faults.results.csv")
+        #expect(results.count == rows)
+        #expect(results.allSatisfy { $0["status"] == "created" })
+        #expect(results.contains { Int($0["attempts"] ?? "") ?? 0 > 1 })
+        let server = try await harness.serverRoutes()
+        #expect(server.count == rows)
+        #expect(server.values.allSatisfy { $0.count == 1 }, "a name was created twice")
+        #expect(Set(results.compactMap { $0["CallRouteId"] }) == Set(server.values.flatMap { $0 }))
+    }
+
+    @Test("Ctrl-C stops sending, drains, marks the rest unprocessed; --resume finishes without duplicates")
+    func cancelThenResume() async throws {
+        let harness = try await ImportHarness.start { $0.latency = .milliseconds(20) }
+        defer { Task { await harness.stop() } }
+        let rows = 600
+        let input = try harness.write("big.csv", trunkCSV(0..<rows))
+        let running = Task { try await harness.importFile(input) { $0.concurrency = 8 } }
+        try await Task.sleep(for: .milliseconds(500))
+        running.cancel()
+        let stopped = try await running.value
+
+        #expect(stopped.exitStatus == .interrupted)
+        let first = try harness.results(harness.directory + "/big.results.csv")
+        #expect(first.count == rows)
+        let created = first.filter { $0["status"] == "created" }.count
+        #expect(created > 0 && created < rows)
+        #expect(first.allSatisfy { $0["status"] == "created" || $0["status"] == "unprocessed" })
+        #expect(try await harness.serverRoutes().count == created)
+
+        let resumed = try await harness.importFile(input) { $0.resume = true }
+        #expect(resumed.exitStatus == .success)
+        #expect(resumed.rowsThisRun == rows - created)
+        let final = try harness.results(harness.directory + "/big.results.csv")
+        #expect(final.map { $0["row"] } == (1...rows).map { String($0) })
+        #expect(final.allSatisfy { $0["status"] == "created" })
+        let server = try await harness.serverRoutes()
+        #expect(server.count == rows)
+        #expect(server.values.allSatisfy { $0.count == 1 })
+    }
+
+    @Test("after an abrupt stop (journal only, rows in flight unrecorded), --resume recognises what was created")
+    func resumeAfterAbruptStop() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        // What a kill -9 leaves: the server has rows 0..<150, the journal records only 100 of
+        // them (the rest were in flight), and there is no result file.
+        let prefix = try harness.write("prefix.csv", trunkCSV(0..<150))
+        _ = try await harness.importFile(prefix)
+        let finished = try String(contentsOfFile: harness.directory + "/prefix.results.csv", encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+        let journal = ([finished[0]] + finished[1...100].shuffled()).joined(separator: "\n") + "\n"
+        try harness.write("routes.results.csv.partial", journal)
+        let input = try harness.write("routes.csv", trunkCSV(0..<300))
+
+        let summary = try await harness.importFile(input) { $0.resume = true }
+        #expect(summary.exitStatus == .success)
+        #expect(summary.counts[.created] == 300)
+        #expect(summary.rowsThisRun == 200)
+        let results = try harness.results(harness.directory + "/routes.results.csv")
+        #expect(results.map { $0["row"] } == (1...300).map { String($0) })
+        #expect(results[100..<150].allSatisfy { $0["status"] == "created" && $0["attempts"] == "0" })
+        #expect(!FileManager.default.fileExists(atPath: harness.directory + "/routes.results.csv.partial"))
+        let server = try await harness.serverRoutes()
+        #expect(server.count == 300)
+        #expect(server.values.allSatisfy { $0.count == 1 })
+        #expect(Set(results.compactMap { $0["CallRouteId"] }) == Set(server.values.flatMap { $0 }))
+    }
+
+    @Test("--rate caps requests per second")
+    func rateCap() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("paced.csv", trunkCSV(0..<40))
+        let clock = ContinuousClock()
+        let started = clock.now
+        let summary = try await harness.importFile(input) { $0.rate = 100 }
+        #expect(summary.counts[.created] == 40)
+        #expect(clock.now - started >= .milliseconds(380))
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// The importer as people run it: a `routectl import` process, killed with SIGKILL in the middle,
+/// then run again with `--resume`, against a `routectl sandbox serve` process.
+@Suite("routectl import as a process")
+struct ImportProcessTests {
+    @Test("kill -9 in the middle, then --resume: zero duplicates, zero lost rows")
+    func killThenResume() async throws {
+        let directory = NSTemporaryDirectory() + "routectl-import-process-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sandbox = try Child.start(["sandbox", "serve", "--port", "0", "--db", ":memory:", "--account", "K:S",
+                                       "--latency", "10", "--ambiguous-rate", "0.05", "--seed", "3"], directory: directory)
+        defer { sandbox.kill(SIGTERM) }
+        let baseURL = try sandbox.waitForLine { $0.contains("Telegent") }
+            .split(separator: " ").last.map(String.init) ?? ""
+        var environment = ["ROUTECTL_BASE_URL": baseURL, "ROUTECTL_ACCOUNT_KEY": "K", "ROUTECTL_ACCOUNT_SECRET": "S"]
+        environment["XDG_CONFIG_HOME"] = directory
+        environment["XDG_DATA_HOME"] = directory
+
+        let rows = 3000
+        var text = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1\n"
+        for index in 0..<rows { text += "k-\(index),Trunk,10.1.\(index / 250 % 250).\(index % 250 + 1),5061,UDP\n" }
+        let input = directory + "/routes.csv"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+
+        let first = try Child.start(["import", input, "--concurrency", "8"], directory: directory, environment: environment)
+        try await Task.sleep(for: .milliseconds(1500))
+        first.kill(SIGKILL)
+        first.wait()
+        #expect(FileManager.default.fileExists(atPath: input.replacingOccurrences(of: ".csv", with: ".results.csv.partial")))
+
+        let resumed = try Child.start(["import", input, "--resume", "--quiet"], directory: directory, environment: environment)
+        resumed.wait()
+        #expect(resumed.status == 0)
+
+        let results = try String(contentsOfFile: directory + "/routes.results.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(results.count == rows)
+        #expect(results.map { String($0[0]) } == (1...rows).map { String($0) })
+        #expect(results.allSatisfy { $0[3] == "created" })
+
+        let list = try Child.start(["routes", "list", "--output", "json"], directory: directory, environment: environment)
+        let routes = try JSONSerialization.jsonObject(with: list.readAll()) as? [[String: Any]] ?? []
+        list.wait()
+        let names = routes.compactMap { $0["RouteName"] as? String }
+        #expect(names.count == rows)
+        #expect(Set(names).count == rows, "a name was created twice")
+        #expect(Set(results.map { String($0[4]) }) == Set(routes.compactMap { $0["CallRouteId"] as? String }))
+    }
+}
+
+/// A routectl child process with its stdout piped.
+final class Child: @unchecked Sendable {
+    private let process = Process()
+    private let output = Pipe()
+
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("routectl")
+    }
+
+    static func start(_ arguments: [String], directory: String, environment: [String: String] = [:]) throws -> Child {
+        let child = Child()
+        child.process.executableURL = executable
+        child.process.arguments = arguments
+        child.process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        child.process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        child.process.standardOutput = child.output
+        child.process.standardError = FileHandle.nullDevice
+        try child.process.run()
+        return child
+    }
+
+    var status: Int32 { process.terminationStatus }
+
+    func kill(_ signal: Int32) {
+        if process.isRunning { Foundation.kill(process.processIdentifier, signal) }
+    }
+
+    func wait() { process.waitUntilExit() }
+
+    func readAll() throws -> Data {
+        try output.fileHandleForReading.readToEnd() ?? Data()
+    }
+
+    /// Reads stdout line by line until one matches.
+    func waitForLine(_ matches: (String) -> Bool) throws -> String {
+        var buffer = Data()
+        let handle = output.fileHandleForReading
+        while true {
+            let chunk = handle.availableData
+            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
+            buffer.append(chunk)
+            let lines = String(decoding: buffer, as: UTF8.self).split(separator: "\n")
+            if let line = lines.first(where: { matches(String($0)) }) {
+                return line.trimmingCharacters(in: .whitespaces)
+            }
+        }
+    }
+}

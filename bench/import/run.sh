@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Benchmarks of `routectl import` against a standalone `routectl sandbox serve` on loopback.
+#
+#   bench/import/run.sh            # every case
+#   bench/import/run.sh latency    # one case: latency | speed | memory | faults | kill
+#
+# Each case starts its own sandbox (in memory), generates its input, checks the outcome (every
+# row created once, no duplicate name on the server) and prints one line of figures.
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+swift build -c release --product routectl >/dev/null 2>&1
+BIN="$PWD/.build/release/routectl"
+WORK="$(mktemp -d)"
+SANDBOX_PID=""
+
+cleanup() {
+    [ -n "$SANDBOX_PID" ] && kill "$SANDBOX_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data"
+export ROUTECTL_ACCOUNT_KEY=bench ROUTECTL_ACCOUNT_SECRET=bench-secret
+
+# generate ROWS PREFIX > FILE: a Telegent CSV of valid Trunk routes.
+generate() {
+    awk -v n="$1" -v p="$2" 'BEGIN {
+        print "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1"
+        for (i = 0; i < n; i++)
+            printf "%s-%d,Trunk,10.%d.%d.%d,5061,UDP\n", p, i, int(i / 62500) % 250, int(i / 250) % 250, i % 250 + 1
+    }'
+}
+
+# start_sandbox [sandbox serve options…]: a fresh in-memory sandbox; sets ROUTECTL_BASE_URL.
+start_sandbox() {
+    stop_sandbox
+    "$BIN" sandbox serve --port 0 --db :memory: --account "$ROUTECTL_ACCOUNT_KEY:$ROUTECTL_ACCOUNT_SECRET" "$@" \
+        >"$WORK/sandbox.out" 2>&1 &
+    SANDBOX_PID=$!
+    for _ in $(seq 100); do
+        grep -q 'Telegent' "$WORK/sandbox.out" 2>/dev/null && break
+        sleep 0.1
+    done
+    ROUTECTL_BASE_URL="$(awk '/Telegent/ { print $2 }' "$WORK/sandbox.out")"
+    export ROUTECTL_BASE_URL
+}
+
+stop_sandbox() {
+    if [ -n "$SANDBOX_PID" ]; then
+        kill "$SANDBOX_PID" 2>/dev/null || true
+        wait "$SANDBOX_PID" 2>/dev/null || true
+        SANDBOX_PID=""
+    fi
+}
+
+# timed_import FILE [import options…]: runs the import under /usr/bin/time -v; sets WALL (s),
+# RSS_MB, RATE (rows/s as the importer reports it) and STATUS.
+timed_import() {
+    local file="$1"
+    shift
+    set +e
+    /usr/bin/time -v "$BIN" import "$file" "$@" 2>"$WORK/time.err"
+    STATUS=$?
+    set -e
+    WALL="$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time.err")"
+    RSS_MB="$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$WORK/time.err")"
+    RATE="$(sed -n 's/.*(\([0-9,]*\) rows\/s).*/\1/p' "$WORK/time.err" | tr -d ,)"
+}
+
+# check RESULTS ROWS: every row created, and the server holds ROWS routes with distinct names.
+check() {
+    local results="$1" rows="$2"
+    local created
+    created="$(awk -F, 'NR > 1 && $4 == "created"' "$results" | wc -l)"
+    "$BIN" export "$WORK/server.csv" --quiet
+    local on_server distinct
+    on_server="$(($(wc -l <"$WORK/server.csv") - 1))"
+    distinct="$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "RouteName") c = i; next } { print $c }' "$WORK/server.csv" | sort -u | wc -l)"
+    CHECK="created $created/$rows, on server $on_server, distinct names $distinct"
+    if [ "$created" -ne "$rows" ] || [ "$on_server" -ne "$rows" ] || [ "$distinct" -ne "$rows" ]; then
+        CHECK="$CHECK  FAILED"
+    fi
+}
+
+case_latency() {
+    local rows=12800
+    start_sandbox --latency 50
+    generate $rows lat >"$WORK/latency.csv"
+    timed_import "$WORK/latency.csv" --concurrency 32
+    check "$WORK/latency.results.csv" $rows
+    echo "latency 50 ms, 32 in flight, $rows rows: $RATE rows/s ($(awk -v r="$RATE" 'BEGIN { printf "%.1f", r / 6.4 }') % of 640), wall ${WALL}s; $CHECK"
+}
+
+case_speed() {
+    local rows=60000
+    start_sandbox
+    generate $rows fast >"$WORK/speed.csv"
+    timed_import "$WORK/speed.csv" --concurrency 32
+    check "$WORK/speed.results.csv" $rows
+    echo "no latency, 32 in flight, $rows rows: $RATE rows/s, wall ${WALL}s; $CHECK"
+}
+
+case_memory() {
+    local small_rss
+    for rows in 20000 200000; do
+        start_sandbox
+        generate $rows mem >"$WORK/memory.csv"
+        timed_import "$WORK/memory.csv" --concurrency 32
+        echo "memory, $rows rows: peak RSS ${RSS_MB} MB, $RATE rows/s, wall ${WALL}s"
+        if [ $rows -eq 20000 ]; then small_rss="$RSS_MB"; fi
+    done
+    echo "memory: 200k/20k peak RSS ratio $(awk -v a="$RSS_MB" -v b="$small_rss" 'BEGIN { printf "%.2f", a / b }')"
+}
+
+case_faults() {
+    local rows=2000
+    start_sandbox --fail-rate 0.1 --ambiguous-rate 0.05 --rate-limit 400 --token-ttl 3 --seed 42
+    generate $rows fault >"$WORK/faults.csv"
+    timed_import "$WORK/faults.csv" --concurrency 32
+    check "$WORK/faults.results.csv" $rows
+    local retried
+    retried="$(awk -F, 'NR > 1 && $7 > 1' "$WORK/faults.results.csv" | wc -l)"
+    echo "faults (fail 0.1, ambiguous 0.05, rate limit 400/s, token 3 s), $rows rows: exit $STATUS, $RATE rows/s, $retried rows needed more than one attempt; $CHECK"
+}
+
+case_kill() {
+    local rows=20000
+    start_sandbox --latency 5 --ambiguous-rate 0.02 --seed 9
+    generate $rows kill >"$WORK/kill.csv"
+    "$BIN" import "$WORK/kill.csv" --concurrency 32 --quiet &
+    local pid=$!
+    sleep 3
+    kill -9 "$pid"
+    wait "$pid" 2>/dev/null || true
+    local journaled
+    journaled="$(($(wc -l <"$WORK/kill.results.csv.partial") - 1))"
+    timed_import "$WORK/kill.csv" --resume --concurrency 32
+    check "$WORK/kill.results.csv" $rows
+    echo "kill -9 after 3 s ($journaled rows in the journal), then --resume: exit $STATUS; $CHECK"
+}
+
+cases=("${@:-latency speed memory faults kill}")
+for name in ${cases[*]}; do
+    "case_$name"
+    stop_sandbox
+done
