@@ -55,7 +55,10 @@ public struct APIErrorBody: Sendable, Equatable {
         ]
         if let detail { members.append(("Detail", .string(detail))) }
         if !fieldErrors.isEmpty {
-            members.append(("Errors", .object(fieldErrors.map { ("$.\($0.field)", .array($0.messages.map(JSON.string))) })))
+            // An empty field means the body as a whole (`$`), as for malformed JSON.
+            members.append(("Errors", .object(fieldErrors.map {
+                ($0.field.isEmpty ? "$" : "$.\($0.field)", .array($0.messages.map(JSON.string)))
+            })))
         }
         members.append(("TraceId", .string(traceID)))
         return .object(members)

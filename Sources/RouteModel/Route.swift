@@ -29,7 +29,10 @@ public struct Route: Sendable, Equatable {
 
     /// The fields present, in catalog order.
     public var entries: [(field: Field, value: FieldValue)] {
-        schema.fields.compactMap { field in values[field.name].map { (field, $0) } }
+        let schema = self.schema
+        return values.compactMap { name, value in schema.position(ofExactName: name).map { ($0, value) } }
+            .sorted { $0.0 < $1.0 }
+            .map { (schema.fields[$0.0], $0.1) }
     }
 
     public var isEmpty: Bool { values.isEmpty }

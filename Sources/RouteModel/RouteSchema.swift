@@ -11,6 +11,8 @@ public struct RouteSchema: Sendable {
     public let idField: String
     /// The enum whose value decides which other fields are required (`RouteType`).
     public let typeField: String
+    /// Positions by normalized spelling, and by exact catalog name so that the names the wire and
+    /// stored routes use are found without normalizing (which keeps request handling cheap).
     private let index: [String: Int]
 
     init(dialect: Dialect, fields: [Field], keyField: String, idField: String, typeField: String) {
@@ -27,12 +29,21 @@ public struct RouteSchema: Sendable {
                 index[key] = position
             }
         }
+        // An exact name is either new here or already its own field's normalized spelling.
+        for (position, field) in fields.enumerated() { index[field.name] = position }
         self.index = index
     }
 
     /// The field a person or the service meant by `name` (case, `_`, `-`, spaces and aliases ignored).
     public func field(named name: String) -> Field? {
-        index[FieldName.normalize(name)].map { fields[$0] }
+        if let position = index[name] { return fields[position] }
+        return index[FieldName.normalize(name)].map { fields[$0] }
+    }
+
+    /// The catalog position of the field whose exact name is `name`.
+    func position(ofExactName name: String) -> Int? {
+        guard let position = index[name], fields[position].name == name else { return nil }
+        return position
     }
 
     /// Like `field(named:)`, but says what was wrong and what was probably meant.

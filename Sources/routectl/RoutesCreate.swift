@@ -6,7 +6,18 @@ struct RoutesCreate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a route and print its id.",
-        discussion: "Example: routectl routes create RouteName=Main RouteType=Trunk TrunkIp1=20.87.87.87 TrunkPort1=5061 TrunkTransport1=UDP"
+        discussion: """
+            Example: routectl routes create RouteName=Main RouteType=Trunk TrunkIp1=20.87.87.87 TrunkPort1=5061 TrunkTransport1=UDP
+
+            Telegent fields:
+            \(RouteSchema.telegent.fieldHelp)
+
+            Flowroute v1 fields (--provider flowroute-v1):
+            \(RouteSchema.flowrouteV1.fieldHelp)
+
+            Flowroute v2 fields (--provider flowroute):
+            \(RouteSchema.flowrouteV2.fieldHelp)
+            """
     )
 
     @OptionGroup var global: GlobalOptions

@@ -1,0 +1,107 @@
+import Foundation
+import Hummingbird
+import Logging
+import RouteModel
+import ServiceLifecycle
+
+/// A running sandbox: a local server speaking Telegent under `/v1.0` and Flowroute under `/v1`
+/// and `/v2`, with its state in SQLite. Start it, use `baseURL(_:)` as a provider's base URL,
+/// stop it when done.
+public final class Sandbox: Sendable {
+    /// The port it listens on (the one picked when 0 was asked for).
+    public let port: Int
+    /// The accounts it accepts.
+    public let accounts: [SandboxAccount]
+    /// The default account, when no account was given and the sandbox made (or reloaded) one.
+    public let defaultAccount: SandboxAccount?
+    private let host: String
+    private let services: ServiceGroup
+    private let running: Task<Void, any Error>
+
+    private init(port: Int, host: String, accounts: [SandboxAccount], defaultAccount: SandboxAccount?,
+                 services: ServiceGroup, running: Task<Void, any Error>) {
+        self.port = port
+        self.host = host
+        self.accounts = accounts
+        self.defaultAccount = defaultAccount
+        self.services = services
+        self.running = running
+    }
+
+    /// Opens the database, binds the port and returns once the server is accepting connections.
+    public static func start(_ options: SandboxOptions) async throws -> Sandbox {
+        let store = try RouteStore(path: options.database)
+        let defaultAccount = options.accounts.isEmpty ? try loadDefaultAccount(store) : nil
+        let accounts = defaultAccount.map { [$0] } ?? options.accounts
+        let signingKey = try store.setting("token-signing-key") { randomHex(bytes: 32) }
+        let router = SandboxRouter(
+            options: options, store: store, accounts: AccountBook(accounts),
+            tokens: TokenAuthority(key: Data(signingKey.utf8), lifetime: options.tokenTTL)
+        ).build()
+
+        let logger = options.logRequests
+            ? Logger(label: "routectl.sandbox", factory: { StreamLogHandler.standardError(label: $0) })
+            : Logger(label: "routectl.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+        let (bound, announce) = AsyncStream<Int>.makeStream()
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port)),
+            onServerRunning: { channel in
+                announce.yield(channel.localAddress?.port ?? options.port)
+                announce.finish()
+            },
+            logger: logger)
+        // No signal handling here: embedded in routectl, Ctrl-C belongs to the command running.
+        let services = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+        let running = Task {
+            defer { announce.finish() }
+            try await services.run()
+        }
+        guard let port = await bound.first(where: { _ in true }) else {
+            try await running.value
+            throw SandboxStartError(reason: "the server stopped before it was listening")
+        }
+        return Sandbox(port: port, host: options.host, accounts: accounts, defaultAccount: defaultAccount,
+                       services: services, running: running)
+    }
+
+    /// The base URL a client of `dialect` uses, as its documentation writes it
+    /// (`http://127.0.0.1:PORT/v1.0`, `/v1`, `/v2`).
+    public func baseURL(_ dialect: Dialect) -> String {
+        let reachable = ["0.0.0.0", "::", ""].contains(host) ? "127.0.0.1" : host
+        let authority = reachable.contains(":") ? "[\(reachable)]" : reachable
+        return "http://\(authority):\(port)\(dialect.basePath)"
+    }
+
+    /// Stops accepting connections, lets requests in flight finish, and returns when it is down.
+    public func stop() async {
+        await services.triggerGracefulShutdown()
+        _ = try? await running.value
+    }
+
+    /// Returns when the server has stopped (after `stop()`), throwing what stopped it otherwise.
+    public func waitUntilStopped() async throws {
+        try await running.value
+    }
+
+    /// The default account lives in the database, so its credentials stay the same across runs.
+    private static func loadDefaultAccount(_ store: RouteStore) throws -> SandboxAccount {
+        let credentials = try store.setting("default-account") {
+            "DID-\(randomHex(bytes: 8).uppercased()):\(randomHex(bytes: 16))"
+        }
+        guard let account = SandboxAccount(credentials: credentials) else {
+            throw SandboxStartError(reason: "the stored default account is unreadable")
+        }
+        return account
+    }
+
+    private static func randomHex(bytes: Int) -> String {
+        Hex.encode((0..<bytes).map { _ in UInt8.random(in: .min ... .max) })
+    }
+}
+
+/// Why a sandbox could not start, beyond the database's and the socket's own errors.
+public struct SandboxStartError: Error, Sendable, CustomStringConvertible {
+    public let reason: String
+    public var description: String { "the sandbox could not start: \(reason)" }
+}

@@ -1,0 +1,46 @@
+/// Credentials of one sandbox account. The same pair works for every API: Telegent's
+/// AccountKey/AccountSecret and Flowroute's Access Key/Secret Key.
+public struct SandboxAccount: Sendable, Hashable {
+    public var key: String
+    public var secret: String
+
+    public init(key: String, secret: String) {
+        self.key = key
+        self.secret = secret
+    }
+
+    /// Reads `KEY:SECRET`, as given to `--account`; the secret may itself contain colons.
+    public init?(credentials: String) {
+        guard let colon = credentials.firstIndex(of: ":"), colon != credentials.startIndex else { return nil }
+        let secret = credentials[credentials.index(after: colon)...]
+        guard !secret.isEmpty else { return nil }
+        self.init(key: String(credentials[..<colon]), secret: String(secret))
+    }
+}
+
+/// How a sandbox listens, where it keeps its state and which faults it injects.
+public struct SandboxOptions: Sendable {
+    public var host = "127.0.0.1"
+    /// 0 picks a free port.
+    public var port = 0
+    /// A file path, or `:memory:` for state that ends with the process.
+    public var database = ":memory:"
+    /// Empty: a default account is created on first use and kept in the database.
+    public var accounts: [SandboxAccount] = []
+    public var tokenTTL: Duration = .seconds(300)
+    /// Added to every request before it is handled.
+    public var latency: Duration = .zero
+    /// Requests per second per account; beyond it the answer is 429 with `Retry-After`.
+    public var rateLimit: Int? = nil
+    /// Probability that a route request is answered 500 or 503 without any change.
+    public var failRate = 0.0
+    /// Probability that a successful write is committed and then answered with a dropped
+    /// connection or a 504, so the client cannot tell whether it happened.
+    public var ambiguousRate = 0.0
+    /// Makes the fault sequence repeatable; faults are drawn per request in arrival order.
+    public var seed: UInt64? = nil
+    /// One line per request on standard error.
+    public var logRequests = false
+
+    public init() {}
+}

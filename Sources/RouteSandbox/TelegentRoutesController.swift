@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import RouteModel
+
+/// Telegent voice routes: create, get, list, partial update and delete, validated by the field
+/// catalog and scoped to the caller's account. Mounted behind `TelegentAuthMiddleware`.
+struct TelegentRoutesController: Sendable {
+    let store: RouteStore
+    private static let schema = RouteSchema.telegent
+
+    func addRoutes(to group: RouterGroup<SandboxContext>) {
+        group.post("voice/routes", use: create)
+            .get("voice/routes", use: show)
+            .get("account/voice/routes", use: list)
+            .post("voice/routes/update", use: update)
+            .post("voice/routes/delete", use: delete)
+    }
+
+    @Sendable func create(request: Request, context: SandboxContext) async throws -> Response {
+        let account = try context.requireAccount()
+        var request = request
+        var (route, problems) = try Self.decode(try await request.jsonBody(context: context), account: account)
+        problems += Self.schema.problems(in: route, for: .create).filter { problem in
+            !problems.contains { $0.field == problem.field }
+        }
+        guard problems.isEmpty else { throw SandboxError.validation(problems) }
+        route["CallRouteId"] = .string("CRID-" + UUID().uuidString.lowercased())
+        route["AccountId"] = .string(account.key)
+        route["CallRouteStatus"] = .string("Active")
+        let record = TelegentRouteView.record(route)
+        try await store.save(record, account: account.key, dialect: .telegent)
+        return .json(record.body)
+    }
+
+    @Sendable func show(request: Request, context: SandboxContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let parameters = request.uri.queryParameters
+        guard let id = parameters.get("CallRouteId") ?? parameters.get("CallRouteID"), !id.isEmpty else {
+            throw SandboxError.validation([.missing(field: "CallRouteId", reason: "as a query parameter")])
+        }
+        guard let record = try await store.find(account: account.key, dialect: .telegent, id: id) else {
+            throw Self.notFound(id)
+        }
+        return .json(record.body)
+    }
+
+    @Sendable func list(request: Request, context: SandboxContext) async throws -> Response {
+        let account = try context.requireAccount()
+        let (records, total) = try await store.list(account: account.key, dialect: .telegent)
+        // Stored bodies are already the wire JSON: splice them in rather than re-encode.
+        var body = #"{"AccountId":"# + JSON.string(account.key).serialized + #","TotalRoutes":\#(total),"Results":["#
+        body += records.map(\.body).joined(separator: ",")
+        body += "]}"
+        return .json(body)
+    }
+
+    @Sendable func update(request: Request, context: SandboxContext) async throws -> Response {
+        let account = try context.requireAccount()
+        var request = request
+        let json = try await request.jsonBody(context: context)
+        guard let id = json.first("CallRouteId", "CallRouteID")?.stringValue, !id.isEmpty else {
+            throw SandboxError.validation([.missing(field: "CallRouteId", reason: "to update a route")])
+        }
+        let (changes, problems) = try Self.decode(json, account: account)
+        guard problems.isEmpty else { throw SandboxError.validation(problems) }
+        let updated = try await store.update(account: account.key, dialect: .telegent, id: id) { record in
+            let merged = try TelegentRouteView.route(record).merging(changes)
+            let problems = Self.schema.problems(in: merged, for: .create)
+            guard problems.isEmpty else { throw SandboxError.validation(problems) }
+            return TelegentRouteView.record(merged)
+        }
+        guard let updated else { throw Self.notFound(id) }
+        return .json(updated.body)
+    }
+
+    @Sendable func delete(request: Request, context: SandboxContext) async throws -> Response {
+        let account = try context.requireAccount()
+        var request = request
+        let json = try await request.jsonBody(context: context)
+        guard let id = json.first("CallRouteId", "CallRouteID")?.stringValue, !id.isEmpty else {
+            throw SandboxError.validation([.missing(field: "CallRouteId", reason: "to delete a route")])
+        }
+        guard try await store.delete(account: account.key, dialect: .telegent, id: id) else { throw Self.notFound(id) }
+        return .json(JSON.object([("CallRouteStatus", .string("Deleted")), ("CallRouteId", .string(id))]).serialized)
+    }
+
+    /// The writable fields of a request body and what is wrong with them. Fields the service sets
+    /// (`CallRouteId`, `CallRouteStatus`) are ignored; `AccountId`, when sent, must be the caller's.
+    private static func decode(_ json: JSON, account: SandboxAccount) throws -> (Route, [FieldError]) {
+        guard json.objectMembers != nil else { throw SandboxError.malformedJSON("The body must be a JSON object.") }
+        var (route, problems) = TelegentWire.decodeRoute(json, strict: true)
+        route = route.writable
+        if let owner = route.string("AccountId"), owner != account.key {
+            problems.append(.invalidValue(field: "AccountId", value: owner, expected: "the account the token was issued to"))
+        }
+        return (route, problems)
+    }
+
+    private static func notFound(_ id: String) -> SandboxError {
+        SandboxError(.notFound, title: "Not Found", detail: "Voice route with ID '\(id)' was not found.")
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import RouteModel
+import RouteSandbox
+
+/// `routectl sandbox …`: the local server that speaks Telegent and Flowroute.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the local sandbox that speaks the Telegent and Flowroute APIs.",
+        subcommands: [Serve.self]
+    )
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the sandbox until Ctrl-C.",
+            discussion: """
+                Telegent is served under /v1.0, Flowroute v1 under /v1 and v2 under /v2, with auth, \
+                token scope and expiry, validation and per-account state in SQLite. The fault options \
+                make it behave like a service having a bad day; --seed makes the faults repeatable.
+                """
+        )
+
+        @Option(help: "Address to listen on.")
+        var host = "127.0.0.1"
+
+        @Option(help: "Port to listen on (0 picks a free one).")
+        var port = 8080
+
+        @Option(name: .customLong("db"), help: ArgumentHelp("SQLite database file, or :memory:.", valueName: "path"))
+        var database = ":memory:"
+
+        @Option(name: .customLong("account"), help: ArgumentHelp(
+            "An account the sandbox accepts (repeatable). Without one, a default account is created and printed.",
+            valueName: "key:secret"))
+        var accounts: [String] = []
+
+        @Option(name: .customLong("token-ttl"), help: ArgumentHelp("Lifetime of Telegent tokens.", valueName: "seconds"))
+        var tokenTTL = 300.0
+
+        @Option(help: ArgumentHelp("Added to every request.", valueName: "ms"))
+        var latency = 0.0
+
+        @Option(name: .customLong("rate-limit"), help: ArgumentHelp(
+            "Requests per second per account; beyond it, 429 with Retry-After.", valueName: "n"))
+        var rateLimit: Int?
+
+        @Option(name: .customLong("fail-rate"), help: ArgumentHelp(
+            "Share of route requests answered 500 or 503, changing nothing.", valueName: "p"))
+        var failRate = 0.0
+
+        @Option(name: .customLong("ambiguous-rate"), help: ArgumentHelp(
+            "Share of successful writes that are committed, then answered with a dropped connection or a 504.",
+            valueName: "p"))
+        var ambiguousRate = 0.0
+
+        @Option(help: ArgumentHelp("Seed for a repeatable fault sequence.", valueName: "n"))
+        var seed: UInt64?
+
+        @Flag(help: "Log one line per request to stderr.")
+        var verbose = false
+
+        func validate() throws {
+            for credentials in accounts where SandboxAccount(credentials: credentials) == nil {
+                throw ValidationError("--account must be KEY:SECRET, not \"\(credentials)\"")
+            }
+            for (name, rate) in [("--fail-rate", failRate), ("--ambiguous-rate", ambiguousRate)] where !(0...1).contains(rate) {
+                throw ValidationError("\(name) must be between 0 and 1")
+            }
+            if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
+            if tokenTTL <= 0 { throw ValidationError("--token-ttl must be more than 0 seconds") }
+            if latency < 0 { throw ValidationError("--latency cannot be negative") }
+            if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1") }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                let sandbox: Sandbox
+                do {
+                    sandbox = try await Sandbox.start(options)
+                } catch {
+                    throw CommandFailure(.fatal, "the sandbox could not start on \(host):\(port): \(error)")
+                }
+                announce(sandbox)
+                let signals = [SIGINT, SIGTERM].map { number in
+                    signal(number, SIG_IGN)
+                    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                    source.setEventHandler { Task { await sandbox.stop() } }
+                    source.resume()
+                    return source
+                }
+                defer { signals.forEach { $0.cancel() } }
+                try await sandbox.waitUntilStopped()
+            }
+        }
+
+        private var options: SandboxOptions {
+            var options = SandboxOptions()
+            options.host = host
+            options.port = port
+            options.database = database
+            options.accounts = accounts.compactMap(SandboxAccount.init(credentials:))
+            options.tokenTTL = .milliseconds(Int64(tokenTTL * 1000))
+            options.latency = .microseconds(Int64(latency * 1000))
+            options.rateLimit = rateLimit
+            options.failRate = failRate
+            options.ambiguousRate = ambiguousRate
+            options.seed = seed
+            options.logRequests = verbose
+            return options
+        }
+
+        /// The base URLs to configure clients with, and the default account's credentials when
+        /// the sandbox made one (they are what a client needs to log in).
+        private func announce(_ sandbox: Sandbox) {
+            var lines = [
+                "routectl sandbox listening",
+                "  Telegent      \(sandbox.baseURL(.telegent))",
+                "  Flowroute v1  \(sandbox.baseURL(.flowrouteV1))",
+                "  Flowroute v2  \(sandbox.baseURL(.flowrouteV2))",
+            ]
+            if let account = sandbox.defaultAccount {
+                let kept = database == ":memory:" ? "" : ", kept in \(database)"
+                lines.append("  account       \(account.key):\(account.secret)  (default account\(kept))")
+            } else {
+                lines.append("  accounts      \(sandbox.accounts.map(\.key).joined(separator: ", "))")
+            }
+            lines.append("Press Ctrl-C to stop.")
+            // Written at once and unbuffered, so a script waiting for the URLs sees them immediately.
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+    }
+}
