@@ -14,11 +14,14 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case service(String)
     /// `--resume` was given but the result file cannot be used.
     case unusableResults(String)
+    /// Ctrl-C before the first row went out: nothing was sent, so there is nothing to write.
+    case interrupted
 
     public var exitStatus: ExitStatus {
         switch self {
         case .unknownColumns, .duplicateColumn, .missingKeyColumn, .emptyFile: return .usage
         case .file, .service, .unusableResults: return .fatal
+        case .interrupted: return .interrupted
         }
     }
 
@@ -34,6 +37,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             return "\(path): no header row"
         case .file(let message), .service(let message), .unusableResults(let message):
             return message
+        case .interrupted:
+            return "interrupted before any row was sent"
         }
     }
 }

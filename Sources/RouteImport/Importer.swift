@@ -76,6 +76,7 @@ public struct Importer: Sendable {
         guard let service, !options.dryRun else { return ([:], []) }
         let routes: [Route]
         do throws(ClientError) { routes = try await service.list() } catch {
+            if Task.isCancelled { throw .interrupted }
             throw .service("cannot list the account's routes: \(error)")
         }
         var byName: [String: String] = [:]

@@ -212,10 +212,11 @@ import Testing
     @Test func aCreateThatTimesOutIsUnknown() async throws {
         let server = try await ScriptedServer.start { request in
             if request.path == "/v1.0/oauth2/tokens" { return Self.tokenReply("tok", for: request) }
-            try? await Task.sleep(for: .seconds(2))
+            try? await Task.sleep(for: .seconds(12))
             return .json(200, Self.created)
         }
-        let service = Self.service(server, requestTimeout: .milliseconds(300))
+        // Long enough for the token request on a busy machine, far shorter than the create's answer.
+        let service = Self.service(server, requestTimeout: .seconds(4))
         let attempt = await service.createOnce(try Self.trunkRoute())
         await service.shutdown()
         await server.stop()
