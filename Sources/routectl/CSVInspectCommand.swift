@@ -1,5 +1,6 @@
 import ArgumentParser
 import RouteCSV
+import RouteClient
 import RouteModel
 #if canImport(Glibc)
 import Glibc
@@ -110,12 +111,18 @@ struct InspectCommand: ParsableCommand {
             print("  \(Self.padded(String(index + 1), to: 3))  \(Self.padded(shown, to: nameWidth))  \(Self.mapping(of: name))")
         }
 
+        // Secret columns (VoicePasswordToken) are shown masked, as everywhere else.
+        let secretColumns = Set(names.indices.filter { Self.isSecret(names[$0]) })
         var rows: [[String]] = []
         var records = 0
         while let record = try reader.next() {
             records += 1
             errors.note(record.error)
-            if rows.count < Self.rowsShown { rows.append(record.map(Self.cell)) }
+            if rows.count < Self.rowsShown {
+                rows.append(record.enumerated().map { column, text in
+                    secretColumns.contains(column) && !text.isEmpty ? Secret.mask(text) : Self.cell(text)
+                })
+            }
         }
 
         if !rows.isEmpty {
@@ -143,6 +150,10 @@ struct InspectCommand: ParsableCommand {
         let suggestions = RouteSchema.telegent.suggestions(for: column)
         if suggestions.isEmpty { return "unknown column" }
         return "unknown column (did you mean \(suggestions.joined(separator: ", "))?)"
+    }
+
+    private static func isSecret(_ column: String) -> Bool {
+        [RouteSchema.telegent, RouteSchema.flowrouteV1].contains { $0.field(named: column)?.isSecret == true }
     }
 
     private static func describe(_ delimiter: Unicode.Scalar) -> String {
