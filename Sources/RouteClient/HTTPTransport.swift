@@ -69,6 +69,12 @@ final class HTTPTransport: Sendable {
         try? await client.shutdown()
     }
 
+    /// A transport dropped without `shutdown()` (a caller that returned or threw past it) still
+    /// closes its connections instead of leaking them; shutting down twice is harmless.
+    deinit {
+        client.shutdown { _ in }
+    }
+
     private func log(_ request: HTTPRequest, status: String, since started: ContinuousClock.Instant) {
         let elapsed = (ContinuousClock.now - started).milliseconds
         options.logger.debug("\(request.method.rawValue) \(request.pathAndQuery) \(status) \(elapsed) ms")

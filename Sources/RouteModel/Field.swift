@@ -10,13 +10,16 @@ public struct Field: Sendable {
     public let isSecret: Bool
     /// Set by the service (ids, status); never sent on create or update.
     public let isReadOnly: Bool
+    /// Names the account itself (`AccountId`): meaningless in another account, so files meant
+    /// for `import` (export, CSV output) leave it out and a route moves between accounts whole.
+    public let isAccountBound: Bool
     /// A stricter type for particular route types, e.g. Flowroute's `value` is 11 digits for PSTN.
     public let typeByRouteType: [String: FieldType]
     public let help: String
 
     public init(
         _ name: String, _ type: FieldType, aliases: [String] = [], required: Requirement = .optional,
-        secret: Bool = false, readOnly: Bool = false, typeByRouteType: [String: FieldType] = [:], help: String
+        secret: Bool = false, readOnly: Bool = false, accountBound: Bool = false, typeByRouteType: [String: FieldType] = [:], help: String
     ) {
         self.name = name
         self.aliases = aliases
@@ -24,6 +27,7 @@ public struct Field: Sendable {
         self.requirement = required
         self.isSecret = secret
         self.isReadOnly = readOnly
+        self.isAccountBound = accountBound
         self.typeByRouteType = typeByRouteType
         self.help = help
     }

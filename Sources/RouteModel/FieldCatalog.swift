@@ -13,7 +13,7 @@ extension RouteSchema {
         fields: [
             Field("CallRouteId", .string, aliases: ["CRID", "id"], readOnly: true,
                   help: "The route's id, CRID-<uuid>, assigned by the service"),
-            Field("AccountId", .string,
+            Field("AccountId", .string, accountBound: true,
                   help: "Account to own the route (DID-… or AID-…); defaults to the caller's"),
             Field("RouteName", .string, aliases: ["name", "route"], required: .always,
                   help: "Friendly name; routectl's import key, so keep it unique"),

@@ -16,19 +16,30 @@ public enum FieldError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// What is wrong, without the field's name in front: the text an API puts under the field's
+    /// key (`"$.TrunkIp1": ["\"300.1.2.3\" is not an IPv4 or IPv6 address"]`).
+    public var message: String {
         switch self {
         case .unknownField(let name, let suggestions):
             let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"
             return "unknown field \"\(name)\"\(hint)"
-        case .invalidValue(let field, let value, let expected):
-            return "\(field): \"\(value)\" is not \(expected)"
-        case .missing(let field, let reason):
-            return "\(field): is required \(reason)"
-        case .readOnly(let field):
-            return "\(field): is set by the service and cannot be changed"
+        case .invalidValue(_, let value, let expected):
+            return "\"\(value)\" is not \(expected)"
+        case .missing(_, let reason):
+            return "is required \(reason)"
+        case .readOnly:
+            return "is set by the service and cannot be changed"
         case .malformedAssignment(let text):
             return "\"\(text)\" is not Field=Value"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidValue(let field, _, _), .missing(let field, _), .readOnly(let field):
+            return "\(field): \(message)"
+        case .unknownField, .malformedAssignment:
+            return message
         }
     }
 }

@@ -20,9 +20,9 @@ struct SandboxError: Error, Sendable {
         for problem in problems {
             let field = problem.field ?? ""
             if let index = grouped.firstIndex(where: { $0.field == field }) {
-                grouped[index].messages.append(problem.description)
+                grouped[index].messages.append(problem.message)
             } else {
-                grouped.append((field, [problem.description]))
+                grouped.append((field, [problem.message]))
             }
         }
         var error = SandboxError(.badRequest, title: "One or more validation errors occurred.")

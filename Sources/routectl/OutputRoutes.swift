@@ -40,10 +40,11 @@ struct RouteOutput {
         }
     }
 
-    /// The catalog's columns without secrets: the header `import` maps back to the same fields.
+    /// The catalog's columns without secrets or the account's own id: the header `import` maps
+    /// back to the same fields, in this account or another.
     static func writeCSV(_ routes: [Route], schema: RouteSchema, to writer: CSVWriter) throws {
         fflush(nil)  // what print() buffered goes first
-        let fields = schema.fields.filter { !$0.isSecret }
+        let fields = schema.fields.filter { !$0.isSecret && !$0.isAccountBound }
         try writer.write(fields.map(\.name))
         for route in routes {
             try writer.write(fields.map { route[$0.name]?.description ?? "" })

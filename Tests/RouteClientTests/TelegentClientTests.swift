@@ -18,7 +18,7 @@ import Testing
     }
 
     static func service(_ server: ScriptedServer, retry: RetryPolicy = RetryPolicy(baseDelay: .milliseconds(1)),
-                        requestTimeout: Duration = .seconds(5)) -> any RouteService {
+                        requestTimeout: Duration = .seconds(20)) -> any RouteService {
         makeRouteService(
             Endpoint(dialect: .telegent, baseURL: server.origin + "/v1.0", accountKey: "DID-1", accountSecret: "s3cret"),
             options: ClientOptions(requestTimeout: requestTimeout, retry: retry))
@@ -212,11 +212,11 @@ import Testing
     @Test func aCreateThatTimesOutIsUnknown() async throws {
         let server = try await ScriptedServer.start { request in
             if request.path == "/v1.0/oauth2/tokens" { return Self.tokenReply("tok", for: request) }
-            try? await Task.sleep(for: .seconds(12))
+            try? await Task.sleep(for: .seconds(30))
             return .json(200, Self.created)
         }
         // Long enough for the token request on a busy machine, far shorter than the create's answer.
-        let service = Self.service(server, requestTimeout: .seconds(4))
+        let service = Self.service(server, requestTimeout: .seconds(6))
         let attempt = await service.createOnce(try Self.trunkRoute())
         await service.shutdown()
         await server.stop()

@@ -43,7 +43,7 @@ import Testing
         defer { Task { await harness.stop() } }
         let token = try await harness.token()
         let answer = try await harness.telegent(.POST, "/voice/routes", body: #"{"RouteName": "r", "RouteType": "Bogus"}"#, token: token)
-        #expect(answer.json?["Errors"]?["$.RouteType"] == .array([.string(#"RouteType: "Bogus" is not one of Trunk, URL, Forward"#)]))
+        #expect(answer.json?["Errors"]?["$.RouteType"] == .array([.string(#""Bogus" is not one of Trunk, URL, Forward"#)]))
     }
 
     @Test func malformedJSONIs400() async throws {

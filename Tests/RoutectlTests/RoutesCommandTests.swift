@@ -52,7 +52,7 @@ import Testing
         #expect(exported.status == 0)
         let csv = try String(contentsOf: cli.home.appendingPathComponent("routes.csv"), encoding: .utf8)
         let lines = csv.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("CallRouteId,AccountId,RouteName,RouteType,VoiceUrl") == true)
+        #expect(lines.first?.hasPrefix("CallRouteId,RouteName,RouteType,VoiceUrl") == true)
         #expect(!csv.contains("VoicePasswordToken") && !csv.contains("hunter2"))
         #expect(csv.contains("1.2.3.4;5.6.7.8"))
         #expect(lines.count == 2)
