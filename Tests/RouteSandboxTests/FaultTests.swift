@@ -11,15 +11,16 @@ import Testing
         let harness = try await SandboxHarness.start { $0.rateLimit = 3 }
         defer { Task { await harness.stop() } }
         let token = try await harness.token()
-        var statuses: [Int] = []
-        var retryAfter: [String] = []
-        for _ in 0..<6 {
-            let answer = try await harness.telegent(.GET, "/account/voice/routes", token: token)
-            statuses.append(answer.status)
-            if answer.status == 429 { retryAfter += answer.headers["Retry-After"] }
+        // A burst far over the limit, so that some are refused however slowly the machine runs.
+        let answers = try await withThrowingTaskGroup(of: HTTPAnswer.self) { group in
+            for _ in 0..<20 { group.addTask { try await harness.telegent(.GET, "/account/voice/routes", token: token) } }
+            return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(statuses.prefix(3).allSatisfy { $0 == 200 })
+        let statuses = answers.map(\.status)
+        let retryAfter = answers.filter { $0.status == 429 }.flatMap { $0.headers["Retry-After"] }
+        #expect(statuses.filter { $0 == 200 }.count >= 3)
         #expect(statuses.contains(429))
+        #expect(Set(statuses).isSubset(of: [200, 429]))
         #expect(!retryAfter.isEmpty && retryAfter.allSatisfy { (Int($0) ?? 0) >= 1 })
         // The limit is per account: another account is not slowed down.
         let other = try await harness.token(SandboxHarness.otherAccount)

@@ -26,10 +26,16 @@ struct ImportProcessTests {
         try Data(text.utf8).write(to: URL(fileURLWithPath: input))
 
         let first = try Child.start(["import", input, "--concurrency", "8"], directory: directory, environment: environment)
-        try await Task.sleep(for: .milliseconds(1500))
+        // Kill it in the middle: once some rows are in the journal, however slow the machine is.
+        let journal = input.replacingOccurrences(of: ".csv", with: ".results.csv.partial")
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ((try? String(contentsOfFile: journal, encoding: .utf8))?.split(separator: "\n").count ?? 0) < 100,
+              ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         first.kill(SIGKILL)
         first.wait()
-        #expect(FileManager.default.fileExists(atPath: input.replacingOccurrences(of: ".csv", with: ".results.csv.partial")))
+        #expect(FileManager.default.fileExists(atPath: journal))
 
         let resumed = try Child.start(["import", input, "--resume", "--quiet"], directory: directory, environment: environment)
         resumed.wait()
