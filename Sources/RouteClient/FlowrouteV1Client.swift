@@ -96,13 +96,7 @@ final class FlowrouteV1Client: RouteService {
         signed.headers += signature.headers(method: request.method.rawValue, url: request.url, body: request.body, date: Date())
         signed.headers.append(("Accept", "application/json"))
         if request.body != nil { signed.headers.append(("Content-Type", "application/json; charset=utf-8")) }
-        switch await transport.send(signed) {
-        case .failure(let failure): return Attempt(failure: failure.attempt)
-        case .success(let answer) where answer.status == 401:
-            return .rejected(.credentialsRefused(url: answer.url, body: answer.errorBody))
-        case .success(let answer) where answer.isSuccess: return .success(answer)
-        case .success(let answer): return Attempt(failure: answer.failure)
-        }
+        return await transport.sendCarryingCredentials(signed)
     }
 
     private func routeURL(_ name: String) -> String {

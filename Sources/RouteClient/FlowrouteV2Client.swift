@@ -95,13 +95,7 @@ final class FlowrouteV2Client: RouteService {
         let credentials = Data("\(endpoint.accountKey):\(endpoint.accountSecret)".utf8).base64EncodedString()
         authorized.headers += [("Authorization", "Basic " + credentials), ("Accept", "application/vnd.api+json")]
         if request.body != nil { authorized.headers.append(("Content-Type", "application/vnd.api+json")) }
-        switch await transport.send(authorized) {
-        case .failure(let failure): return Attempt(failure: failure.attempt)
-        case .success(let answer) where answer.status == 401:
-            return .rejected(.credentialsRefused(url: answer.url, body: answer.errorBody))
-        case .success(let answer) where answer.isSuccess: return .success(answer)
-        case .success(let answer): return Attempt(failure: answer.failure)
-        }
+        return await transport.sendCarryingCredentials(authorized)
     }
 
     private func routeURL(_ id: String) -> String {

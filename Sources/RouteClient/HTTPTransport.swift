@@ -65,6 +65,18 @@ final class HTTPTransport: Sendable {
         }
     }
 
+    /// Sends a request that carries its own credentials (Flowroute signs or authorizes each one),
+    /// so a 401 means the keys were refused: there is no token to renew.
+    func sendCarryingCredentials(_ request: HTTPRequest) async -> Attempt<HTTPAnswer> {
+        switch await send(request) {
+        case .failure(let failure): return Attempt(failure: failure.attempt)
+        case .success(let answer) where answer.status == 401:
+            return .rejected(.credentialsRefused(url: answer.url, body: answer.errorBody))
+        case .success(let answer) where answer.isSuccess: return .success(answer)
+        case .success(let answer): return Attempt(failure: answer.failure)
+        }
+    }
+
     func shutdown() async {
         try? await client.shutdown()
     }

@@ -49,7 +49,9 @@ final class TelegentClient: RouteService {
         try await transport.retrying { () async -> Attempt<Void> in
             defer { sentBefore = true }
             switch await send(HTTPRequest(.POST, routesURL + "/delete", json: body)) {
-            case .success: return .success(())
+            case .success(let answer):
+                // The documented answer names the route it deleted; anything else is not a delete.
+                return decoding(answer) { json throws(WireError) in _ = try TelegentWire.decodeDeleted(json) }
             case .rejected(let error) where error.status == 404 && sentBefore:
                 // An earlier attempt whose answer was lost did delete it.
                 return .success(())

@@ -78,8 +78,6 @@ extension JSON {
         return String(decoding: output, as: UTF8.self)
     }
 
-    public var data: Data { Data(serialized.utf8) }
-
     /// Written as UTF-8 bytes, copying unescaped runs whole: serializing is on the path of every
     /// answer the sandbox gives, and appending scalar by scalar to a `String` was most of its cost.
     private func write(to output: inout [UInt8]) {

@@ -35,8 +35,6 @@ public struct Route: Sendable, Equatable {
             .map { (schema.fields[$0.0], $0.1) }
     }
 
-    public var isEmpty: Bool { values.isEmpty }
-
     /// This route with the fields of `changes` laid over it (a partial update).
     public func merging(_ changes: Route) -> Route {
         var merged = self

@@ -96,14 +96,6 @@ public enum TelegentWire {
         return routes
     }
 
-    public static func encodeList(accountID: String, routes: [Route]) -> JSON {
-        .object([
-            ("AccountId", .string(accountID)),
-            ("TotalRoutes", .int(routes.count)),
-            ("Results", .array(routes.map(encode))),
-        ])
-    }
-
     /// `POST /voice/routes/delete` answers `{"CallRouteStatus": "Deleted", "CallRouteId": "CRID-…"}`.
     public static func decodeDeleted(_ json: JSON) throws(WireError) -> String {
         guard let id = json.first("CallRouteId", "CallRouteID")?.stringValue else {
