@@ -59,8 +59,6 @@ final class RowSource {
         guard let reader = try? CSVReader(path: path, options: .init(delimiter: Unicode.Scalar(delimiter))) else {
             return nil
         }
-        var records = 0
-        while (try? reader.next()) != nil { records += 1 }
-        return max(0, records - 1)
+        return try? reader.countRecords(reportingErrors: { _ in })
     }
 }
