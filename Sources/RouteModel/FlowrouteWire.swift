@@ -20,10 +20,6 @@ public enum FlowrouteWire {
         }
     }
 
-    public static func encodeV1List(_ routes: [Route]) -> JSON {
-        .object([("routes", .object(routes.map { ($0.key ?? "", encodeV1($0)) }))])
-    }
-
     // MARK: v2
 
     /// `{"data": {"type": "route", "attributes": {…}}}` for create and update; `id` is included
@@ -31,11 +27,7 @@ public enum FlowrouteWire {
     public static func encodeV2(_ route: Route) -> JSON {
         var data: [(String, JSON)] = [("type", .string("route"))]
         if let id = route.id { data.append(("id", .string(id))) }
-        let attributes = route.writable.entries.map { field, value -> (String, JSON) in
-            if case .integer(let number) = value { return (field.name, .int(number)) }
-            return (field.name, .string(value.description))
-        }
-        data.append(("attributes", .object(attributes)))
+        data.append(("attributes", v2Attributes(route)))
         return .object([("data", .object(data))])
     }
 
@@ -63,15 +55,19 @@ public enum FlowrouteWire {
     }
 
     public static func encodeV2Resource(_ route: Route, selfLink: String) -> JSON {
-        let attributes: [(String, JSON)] = route.writable.entries.map { field, value in
-            if case .integer(let number) = value { return (field.name, .int(number)) }
-            return (field.name, .string(value.description))
-        }
-        return .object([
+        .object([
             ("type", .string("route")),
             ("id", .string(route.id ?? "")),
-            ("attributes", .object(attributes)),
+            ("attributes", v2Attributes(route)),
             ("links", .object([("self", .string(selfLink))])),
         ])
+    }
+
+    /// The writable fields as v2 attributes: numbers as numbers, everything else as text.
+    private static func v2Attributes(_ route: Route) -> JSON {
+        .object(route.writable.entries.map { field, value in
+            if case .integer(let number) = value { return (field.name, .int(number)) }
+            return (field.name, .string(value.description))
+        })
     }
 }

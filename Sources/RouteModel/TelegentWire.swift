@@ -9,6 +9,16 @@ public enum TelegentWire {
         .object(route.entries.map { field, value in (field.name, encode(value, as: field.type)) })
     }
 
+    /// A route as the service answers with it: secrets left out, and `IpWhitelist` spelled
+    /// `IpWhiteList`, as the service's responses spell it.
+    public static func encodeAnswer(_ route: Route) -> JSON {
+        .object(route.entries.filter { !$0.field.isSecret }.map { field, value in
+            (answerSpellings[field.name] ?? field.name, encode(value, as: field.type))
+        })
+    }
+
+    private static let answerSpellings = ["IpWhitelist": "IpWhiteList"]
+
     static func encode(_ value: FieldValue, as type: FieldType) -> JSON {
         switch value {
         case .string(let text): return .string(text)

@@ -8,8 +8,8 @@ struct FlowrouteV1Controller: Sendable {
     let store: RouteStore
     private static let schema = RouteSchema.flowrouteV1
     /// The route every account has for SIP registrations.
-    private static let sipRegistration = Route(
-        dialect: .flowrouteV1, values: ["route_name": .string("sip-reg"), "type": .string("SIP-REG"), "value": .string("sip-reg")])
+    private static let sipRegistration: (String, JSON) =
+        ("sip-reg", .object([("type", .string("SIP-REG")), ("value", .string("sip-reg"))]))
 
     func addRoutes(to group: RouterGroup<SandboxContext>) {
         group.put("routes/{route_name}", use: create)
@@ -49,16 +49,11 @@ struct FlowrouteV1Controller: Sendable {
         let limit = try request.queryInteger("limit", in: 1...200, default: 10)
         let page = try request.queryInteger("page", in: 1...Int(Int32.max), default: 1)
         let offset = (page - 1) * limit
-        var routes: [Route] = offset == 0 ? [Self.sipRegistration] : []
+        var routes: [(String, JSON)] = offset == 0 ? [Self.sipRegistration] : []
         let (records, _) = try await store.list(
             account: account.key, dialect: .flowrouteV1, limit: limit - routes.count, offset: max(0, offset - 1))
-        for record in records {
-            let body = try JSON(parsing: Array(record.body.utf8))
-            var route = Route(dialect: .flowrouteV1, values: ["route_name": .string(record.name)])
-            route["type"] = body["type"]?.stringValue.map(FieldValue.string)
-            route["value"] = body["value"]?.stringValue.map(FieldValue.string)
-            routes.append(route)
-        }
-        return .json(FlowrouteWire.encodeV1List(routes).serialized)
+        // Stored bodies are already the wire's `{"type", "value"}`: keyed by name, as they are.
+        for record in records { routes.append((record.name, try JSON(parsing: Array(record.body.utf8)))) }
+        return .json(JSON.object([("routes", .object(routes))]).serialized)
     }
 }

@@ -58,9 +58,7 @@ struct TelegentRoutesController: Sendable {
         let account = try context.requireAccount()
         var request = request
         let json = try await request.jsonBody(context: context)
-        guard let id = json.first("CallRouteId", "CallRouteID")?.stringValue, !id.isEmpty else {
-            throw SandboxError.validation([.missing(field: "CallRouteId", reason: "to update a route")])
-        }
+        let id = try Self.routeID(in: json, for: "update")
         let (changes, problems) = try Self.decode(json, account: account)
         guard problems.isEmpty else { throw SandboxError.validation(problems) }
         let updated = try await store.update(account: account.key, dialect: .telegent, id: id) { record in
@@ -77,9 +75,7 @@ struct TelegentRoutesController: Sendable {
         let account = try context.requireAccount()
         var request = request
         let json = try await request.jsonBody(context: context)
-        guard let id = json.first("CallRouteId", "CallRouteID")?.stringValue, !id.isEmpty else {
-            throw SandboxError.validation([.missing(field: "CallRouteId", reason: "to delete a route")])
-        }
+        let id = try Self.routeID(in: json, for: "delete")
         guard try await store.delete(account: account.key, dialect: .telegent, id: id) else { throw Self.notFound(id) }
         return .json(JSON.object([("CallRouteStatus", .string("Deleted")), ("CallRouteId", .string(id))]).serialized)
     }
@@ -94,6 +90,14 @@ struct TelegentRoutesController: Sendable {
             problems.append(.invalidValue(field: "AccountId", value: owner, expected: "the account the token was issued to"))
         }
         return (route, problems)
+    }
+
+    /// The `CallRouteId` an update or delete body names (`CallRouteID` too, as the service accepts).
+    private static func routeID(in json: JSON, for operation: String) throws -> String {
+        guard let id = json.first("CallRouteId", "CallRouteID")?.stringValue, !id.isEmpty else {
+            throw SandboxError.validation([.missing(field: schema.idField, reason: "to \(operation) a route")])
+        }
+        return id
     }
 
     private static func notFound(_ id: String) -> SandboxError {

@@ -144,3 +144,14 @@ import Testing
         #expect(page.next == "b")
     }
 }
+
+@Suite struct TelegentAnswerTests {
+    @Test func answersSpellIpWhiteListAndLeaveSecretsOut() throws {
+        let route = try Route.parse(
+            assignments: ["RouteName=r", "RouteType=URL", "VoicePasswordToken=hunter2", "IpWhitelist=1.2.3.4"],
+            dialect: .telegent)
+        let answer = TelegentWire.encodeAnswer(route)
+        #expect(answer.serialized == #"{"RouteName":"r","RouteType":"URL","IpWhiteList":[{"IpAddress":"1.2.3.4"}]}"#)
+        #expect(try TelegentWire.decodeRoute(answer)["IpWhitelist"] == .list(["1.2.3.4"]))
+    }
+}
