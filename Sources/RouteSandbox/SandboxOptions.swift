@@ -32,11 +32,8 @@ public struct SandboxOptions: Sendable {
     public var latency: Duration = .zero
     /// Requests per second per account; beyond it the answer is 429 with `Retry-After`.
     public var rateLimit: Int? = nil
-    /// Probability that a route request is answered 500 or 503 without any change.
-    public var failRate = 0.0
-    /// Probability that a successful write is committed and then answered with a dropped
-    /// connection or a 504, so the client cannot tell whether it happened.
-    public var ambiguousRate = 0.0
+    /// The faults injected into route requests, and how often.
+    public var faults = SandboxFaults()
     /// Makes the fault sequence repeatable; faults are drawn per request in arrival order.
     public var seed: UInt64? = nil
     /// One line per request on standard error.

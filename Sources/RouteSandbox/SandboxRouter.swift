@@ -52,8 +52,8 @@ struct SandboxRouter {
     /// is added when no fault is asked for, keeping the normal path short.
     private func addFaults(to group: RouterGroup<SandboxContext>, dice: FaultDice, limiter: RateLimiter?) {
         if let limiter { group.add(middleware: RateLimitMiddleware(limiter: limiter)) }
-        if options.failRate > 0 || options.ambiguousRate > 0 {
-            group.add(middleware: FaultInjectionMiddleware(failRate: options.failRate, ambiguousRate: options.ambiguousRate, dice: dice))
+        if options.faults.any {
+            group.add(middleware: FaultInjectionMiddleware(faults: options.faults, dice: dice))
         }
     }
 }

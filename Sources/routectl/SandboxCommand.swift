@@ -55,6 +55,23 @@ struct SandboxCommand: AsyncParsableCommand {
             valueName: "p"))
         var ambiguousRate = 0.0
 
+        @Option(name: .customLong("late-commit-rate"), help: ArgumentHelp(
+            "Share of writes held --late-commit-delay seconds, then committed, then answered.", valueName: "p"))
+        var lateCommitRate = 0.0
+
+        @Option(name: .customLong("late-commit-delay"), help: ArgumentHelp(
+            "How long a late commit is held (default 2).", valueName: "seconds"))
+        var lateCommitDelay = 2.0
+
+        @Option(name: .customLong("commit-then-fail-rate"), help: ArgumentHelp(
+            "Share of successful writes that are committed, then answered 502, 503 (with Retry-After) or 504.",
+            valueName: "p"))
+        var commitThenFailRate = 0.0
+
+        @Option(name: .customLong("cut-body-rate"), help: ArgumentHelp(
+            "Share of successful writes that are committed, then answered 200 with a body cut short.", valueName: "p"))
+        var cutBodyRate = 0.0
+
         @Option(help: ArgumentHelp("Seed for a repeatable fault sequence.", valueName: "n"))
         var seed: UInt64?
 
@@ -65,12 +82,17 @@ struct SandboxCommand: AsyncParsableCommand {
             for credentials in accounts where SandboxAccount(credentials: credentials) == nil {
                 throw ValidationError("--account must be KEY:SECRET, not \"\(credentials)\"")
             }
-            for (name, rate) in [("--fail-rate", failRate), ("--ambiguous-rate", ambiguousRate)] where !(0...1).contains(rate) {
-                throw ValidationError("\(name) must be between 0 and 1")
+            let rates = [("--fail-rate", failRate), ("--ambiguous-rate", ambiguousRate), ("--late-commit-rate", lateCommitRate),
+                         ("--commit-then-fail-rate", commitThenFailRate), ("--cut-body-rate", cutBodyRate)]
+            for (name, rate) in rates where !(0...1).contains(rate) {
+                throw ValidationError("\(name) must be between 0 and 1, not \(rate)")
             }
             if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
-            if tokenTTL <= 0 { throw ValidationError("--token-ttl must be more than 0 seconds") }
-            if latency < 0 { throw ValidationError("--latency cannot be negative") }
+            if Self.seconds(tokenTTL, from: 1) == nil { throw ValidationError("--token-ttl must be from 1 to 86400 seconds") }
+            if Self.seconds(latency / 1000, from: 0) == nil { throw ValidationError("--latency must be from 0 to 86400000 ms") }
+            if Self.seconds(lateCommitDelay, from: 0) == nil {
+                throw ValidationError("--late-commit-delay must be from 0 to 86400 seconds")
+            }
             if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1") }
         }
 
@@ -101,14 +123,23 @@ struct SandboxCommand: AsyncParsableCommand {
             options.port = port
             options.database = database
             options.accounts = accounts.compactMap(SandboxAccount.init(credentials:))
-            options.tokenTTL = .milliseconds(Int64(tokenTTL * 1000))
-            options.latency = .microseconds(Int64(latency * 1000))
+            options.tokenTTL = Self.seconds(tokenTTL, from: 1) ?? options.tokenTTL
+            options.latency = Self.seconds(latency / 1000, from: 0) ?? .zero
             options.rateLimit = rateLimit
-            options.failRate = failRate
-            options.ambiguousRate = ambiguousRate
+            options.faults.failRate = failRate
+            options.faults.ambiguousRate = ambiguousRate
+            options.faults.lateCommitRate = lateCommitRate
+            options.faults.lateCommitDelay = Self.seconds(lateCommitDelay, from: 0) ?? options.faults.lateCommitDelay
+            options.faults.commitThenFailRate = commitThenFailRate
+            options.faults.cutBodyRate = cutBodyRate
             options.seed = seed
             options.logRequests = verbose
             return options
+        }
+
+        /// A number of seconds given on the command line, checked: at most a day.
+        private static func seconds(_ value: Double, from lowest: Double) -> Duration? {
+            Duration.checkedSeconds(value, within: lowest...86_400)
         }
 
         /// The base URLs to configure clients with, and the default account's credentials when

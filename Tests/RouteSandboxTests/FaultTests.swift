@@ -34,7 +34,7 @@ import Testing
         let database = directory.appendingPathComponent("faults.sqlite").path
         let harness = try await SandboxHarness.start {
             $0.database = database
-            $0.failRate = 0.5
+            $0.faults.failRate = 0.5
             $0.seed = 42
         }
         let token = try await harness.token()
@@ -58,7 +58,7 @@ import Testing
     @Test func theSameSeedGivesTheSameFaults() async throws {
         func statuses(seed: UInt64) async throws -> [Int] {
             let harness = try await SandboxHarness.start {
-                $0.failRate = 0.3
+                $0.faults.failRate = 0.3
                 $0.seed = seed
             }
             defer { Task { await harness.stop() } }
@@ -74,7 +74,7 @@ import Testing
 
     @Test func ambiguousWritesAreCommittedThenDroppedOr504() async throws {
         let harness = try await SandboxHarness.start {
-            $0.ambiguousRate = 1
+            $0.faults.ambiguousRate = 1
             $0.seed = 3
         }
         defer { Task { await harness.stop() } }
