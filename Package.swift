@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Already brought by async-http-client; named so the client can tell its connection and
+        // TLS errors apart by type (not sent) from everything else (may have been sent).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // HMAC-SHA1 and MD5 for Flowroute v1 signing, HMAC-SHA256 for the sandbox's JWTs.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
@@ -28,9 +32,15 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
-        .target(name: "RouteImport", dependencies: ["RouteCSV", "RouteModel", "RouteClient"]),
+        .target(name: "RouteImport", dependencies: [
+            "RouteCSV", "RouteModel", "RouteClient",
+            // The import's journal: intents, outcomes and the account's baseline in one SQLite file.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(
             name: "RouteShell",
             dependencies: ["CLineEdit", "RouteModel", "RouteClient"]
@@ -58,7 +68,9 @@ let package = Package(
             "RouteClient", "RouteSandbox",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .testTarget(name: "RouteImportTests", dependencies: ["RouteImport", "RouteSandbox"]),
+        .testTarget(name: "RouteImportTests", dependencies: [
+            "RouteImport", "RouteSandbox", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "RouteShellTests", dependencies: ["RouteShell"]),
         .testTarget(
             name: "RouteSandboxTests",

@@ -20,6 +20,8 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         case connectionLost
         /// A success status with a body that is not what the API documents.
         case unexpectedAnswer
+        /// The command was interrupted (Ctrl-C) before it had an answer.
+        case cancelled
     }
 
     public var kind: Kind
@@ -48,6 +50,7 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         switch kind {
         case .credentialsRefused, .unreachable, .tls: return .fatal
         case .refused, .notFound, .timeout, .connectionLost, .unexpectedAnswer: return .partialFailure
+        case .cancelled: return .interrupted
         }
     }
 }
@@ -89,6 +92,14 @@ extension ClientError {
 
     public static func unexpectedAnswer(url: String?, status: Int? = nil, _ what: String) -> ClientError {
         ClientError(kind: .unexpectedAnswer, status: status, url: url, message: what)
+    }
+
+    /// Interrupted; says whether the request may have been applied all the same.
+    public static func cancelled(after lastError: ClientError?, mayHaveApplied: Bool) -> ClientError {
+        var message = "interrupted"
+        if let lastError { message += " after: \(lastError)" }
+        if mayHaveApplied { message += " (the request may have been applied)" }
+        return ClientError(kind: .cancelled, status: lastError?.status, url: lastError?.url, message: message)
     }
 
     static func reasonPhrase(_ status: Int) -> String {

@@ -8,6 +8,7 @@ final class FlowrouteV1Client: RouteService {
     let dialect = Dialect.flowrouteV1
     private let endpoint: Endpoint
     private let transport: HTTPTransport
+    var options: ClientOptions { transport.options }
     private static let pageSize = 200
 
     init(endpoint: Endpoint, transport: HTTPTransport) {
@@ -15,23 +16,24 @@ final class FlowrouteV1Client: RouteService {
         self.transport = transport
     }
 
-    func createOnce(_ route: Route) async -> Attempt<Route> {
+    func createOnce(_ route: Route) async -> Answered<Route> {
         guard let name = route.key else {
-            return .rejected(.unexpectedAnswer(url: nil, "route_name: is required to create a route"))
+            return Answered(.rejected(.unexpectedAnswer(url: nil, "route_name: is required to create a route")), status: nil)
         }
         return await put(route, name: name)
     }
 
     /// v1 replaces the whole route, so the changes are laid over the route as it is now.
-    func updateOnce(id: String, changes: Route) async -> Attempt<Route> {
+    func updateOnce(id: String, changes: Route) async -> Answered<Route> {
         if let newName = changes.key, newName != id {
-            return .rejected(.unexpectedAnswer(url: nil, "route_name: Flowroute v1 routes cannot be renamed (the name is the id)"))
+            return Answered(.rejected(.unexpectedAnswer(url: nil, "route_name: Flowroute v1 routes cannot be renamed (the name is the id)")), status: nil)
         }
         let current: Route
         do {
             current = try await get(id: id)
         } catch {
-            return error.kind == .notFound ? .rejected(error) : .retryable(error)
+            // Nothing was written yet, so trying again is safe whatever went wrong.
+            return Answered(error.kind == .notFound ? .rejected(error) : .retryable(error), status: error.status)
         }
         return await put(current.merging(changes), name: id)
     }
@@ -41,7 +43,7 @@ final class FlowrouteV1Client: RouteService {
         var seen: Set<String> = []
         for page in 1... {
             let url = "\(endpoint.baseURL)/routes/?limit=\(Self.pageSize)&page=\(page)"
-            let batch = try await transport.retrying { () async -> Attempt<[Route]> in
+            let batch = try await transport.retrying { _ async -> Attempt<[Route]> in
                 switch await send(HTTPRequest(.GET, url)) {
                 case .success(let answer): return decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV1List(json) }
                 case let failure: return Attempt(failure: failure.failure!)
@@ -74,17 +76,17 @@ final class FlowrouteV1Client: RouteService {
         await transport.shutdown()
     }
 
-    private func put(_ route: Route, name: String) async -> Attempt<Route> {
+    private func put(_ route: Route, name: String) async -> Answered<Route> {
         let request = HTTPRequest(.PUT, routeURL(name), json: FlowrouteWire.encodeV1(route))
         switch await send(request) {
-        case .success:
+        case .success(let answer):
             var created = Route(dialect: .flowrouteV1)
             created["route_name"] = .string(name)
             created["type"] = route["type"]
             created["value"] = route["value"]
-            return .success(created)
+            return Answered(.success(created), status: answer.status)
         case let failure:
-            return Attempt(failure: failure.failure!)
+            return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
         }
     }
 

@@ -7,6 +7,7 @@ final class FlowrouteV2Client: RouteService {
     let dialect = Dialect.flowrouteV2
     private let endpoint: Endpoint
     private let transport: HTTPTransport
+    var options: ClientOptions { transport.options }
     private static let pageSize = 200
 
     init(endpoint: Endpoint, transport: HTTPTransport) {
@@ -16,23 +17,25 @@ final class FlowrouteV2Client: RouteService {
 
     private var routesURL: String { endpoint.baseURL + "/routes" }
 
-    func createOnce(_ route: Route) async -> Attempt<Route> {
+    func createOnce(_ route: Route) async -> Answered<Route> {
         await resource(HTTPRequest(.POST, routesURL, json: FlowrouteWire.encodeV2(route.writable)), id: nil)
     }
 
-    func updateOnce(id: String, changes: Route) async -> Attempt<Route> {
+    func updateOnce(id: String, changes: Route) async -> Answered<Route> {
         var body = changes.writable
         body["id"] = .string(id)
         switch await send(HTTPRequest(.PATCH, routeURL(id), json: FlowrouteWire.encodeV2(body))) {
         case .success(let answer) where answer.body.isEmpty:
             // 204: the service kept the route to itself; read it back.
-            do { return .success(try await get(id: id)) } catch { return .unknown(error) }
+            do { return Answered(.success(try await get(id: id)), status: answer.status) } catch {
+                return Answered(.unknown(error), status: answer.status)
+            }
         case .success(let answer):
-            return decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV2Resource(json) }
+            return Answered(decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV2Resource(json) }, status: answer.status)
         case .rejected(let error) where error.status == 404:
-            return .rejected(.notFound("route \(id)", body: error.body, url: error.url))
+            return Answered(.rejected(.notFound("route \(id)", body: error.body, url: error.url)), status: 404)
         case let failure:
-            return Attempt(failure: failure.failure!)
+            return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
         }
     }
 
@@ -42,7 +45,7 @@ final class FlowrouteV2Client: RouteService {
         var offset = 0
         while true {
             let url = "\(routesURL)?limit=\(Self.pageSize)&offset=\(offset)"
-            let page = try await transport.retrying { () async -> Attempt<(routes: [Route], next: String?)> in
+            let page = try await transport.retrying { _ async -> Attempt<(routes: [Route], next: String?)> in
                 switch await send(HTTPRequest(.GET, url)) {
                 case .success(let answer): return decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV2List(json) }
                 case let failure: return Attempt(failure: failure.failure!)
@@ -58,18 +61,17 @@ final class FlowrouteV2Client: RouteService {
     }
 
     func get(id: String) async throws(ClientError) -> Route {
-        try await transport.retrying { await resource(HTTPRequest(.GET, routeURL(id)), id: id) }
+        try await transport.retrying { _ in await resource(HTTPRequest(.GET, routeURL(id)), id: id).attempt }
     }
 
     func delete(id: String) async throws(ClientError) {
         let url = routeURL(id)
-        var sentBefore = false
-        try await transport.retrying { () async -> Attempt<Void> in
-            defer { sentBefore = true }
+        try await transport.retrying { mayHaveApplied async -> Attempt<Void> in
             switch await send(HTTPRequest(.DELETE, url)) {
             case .success: return .success(())
             case .rejected(let error) where error.status == 404:
-                return sentBefore ? .success(()) : .rejected(.notFound("route \(id)", body: error.body, url: error.url))
+                // After an attempt that may have been applied, 404 means that one did the work.
+                return mayHaveApplied ? .success(()) : .rejected(.notFound("route \(id)", body: error.body, url: error.url))
             case let failure: return Attempt(failure: failure.failure!)
             }
         }
@@ -79,14 +81,14 @@ final class FlowrouteV2Client: RouteService {
         await transport.shutdown()
     }
 
-    private func resource(_ request: HTTPRequest, id: String?) async -> Attempt<Route> {
+    private func resource(_ request: HTTPRequest, id: String?) async -> Answered<Route> {
         switch await send(request) {
         case .success(let answer):
-            return decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV2Resource(json) }
+            return Answered(decoding(answer) { json throws(WireError) in try FlowrouteWire.decodeV2Resource(json) }, status: answer.status)
         case .rejected(let error) where error.status == 404 && id != nil:
-            return .rejected(.notFound("route \(id!)", body: error.body, url: error.url))
+            return Answered(.rejected(.notFound("route \(id!)", body: error.body, url: error.url)), status: 404)
         case let failure:
-            return Attempt(failure: failure.failure!)
+            return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
         }
     }
 

@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOPosix
+import NIOSSL
 import RouteModel
 
 /// The one HTTP client of a service: a connection pool sized to the concurrency, the timeouts,
@@ -48,21 +50,18 @@ final class HTTPTransport: Sendable {
         }
     }
 
-    /// Repeats `perform` per the retry policy until it succeeds or is rejected. Only for
-    /// requests that are safe to repeat (reads, idempotent writes).
-    func retrying<T>(_ perform: () async -> Attempt<T>) async throws(ClientError) -> T {
-        var attempt = 1
-        while true {
-            let error: ClientError
-            switch await perform() {
-            case .success(let value): return value
-            case .rejected(let refusal): throw refusal
-            case .retryable(let refusal), .unknown(let refusal): error = refusal
-            }
-            guard attempt < options.retry.maxAttempts else { throw error }
-            try? await Task.sleep(for: options.retry.delay(attempt: attempt, retryAfter: error.retryAfter))
-            attempt += 1
+    /// Repeats `perform` per the retry policy until it succeeds or is refused. Only for requests
+    /// that are safe to repeat (reads, deletes); `perform` is told whether an earlier attempt
+    /// may have been applied.
+    func retrying<T: Sendable>(_ perform: (_ mayHaveApplied: Bool) async -> Attempt<T>) async throws(ClientError) -> T {
+        try await RetryExecutor(policy: options.retry).value(.idempotent) { mayHaveApplied async throws(CancellationError) in
+            try Self.checkCancellation()
+            return Answered(await perform(mayHaveApplied), status: nil)
         }
+    }
+
+    static func checkCancellation() throws(CancellationError) {
+        if Task.isCancelled { throw CancellationError() }
     }
 
     /// Sends a request that carries its own credentials (Flowroute signs or authorizes each one),
@@ -134,13 +133,13 @@ struct HTTPAnswer: Sendable {
 
     var errorBody: APIErrorBody? { json.flatMap(APIErrorBody.init(json:)) }
 
-    /// The error for a non-2xx status, classified for retrying. 408, 429 and a 503 that asks to
-    /// come back later were certainly not applied; other 5xx might have been.
+    /// The error for a non-2xx status, classified for retrying. Only 408 (the request never
+    /// fully arrived) and 429 (refused before any work) prove that nothing was applied; a
+    /// gateway answers 502, 503 or 504 after the service behind it may have done the work.
     var failure: Attempt<Never> {
         let error = ClientError.status(status, body: errorBody, retryAfter: retryAfter, url: url)
         switch status {
         case 408, 429: return .retryable(error)
-        case 503 where retryAfter != nil: return .retryable(error)
         case 500...: return .unknown(error)
         default: return .rejected(error)
         }
@@ -161,6 +160,9 @@ struct TransportFailure: Error {
     /// `false` when no connection was made, so the service cannot have seen the request.
     var mayHaveBeenSent: Bool
 
+    /// Only failures that happen before a byte of the request can have been written count as
+    /// not sent: no connection (refused, no such host, connect timeout) or a failed TLS
+    /// handshake. Everything else may have reached the service.
     init(_ error: any Error, url: String, timeout: Duration) {
         let host = Self.origin(of: url)
         switch error {
@@ -170,19 +172,22 @@ struct TransportFailure: Error {
             self.init(.tls(url: host, reason: "the handshake timed out"), mayHaveBeenSent: false)
         case let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout:
             self.init(.timeout(url: url, after: timeout), mayHaveBeenSent: true)
-        case let error as HTTPClientError where error == .remoteConnectionClosed:
-            self.init(.connectionLost(url: url), mayHaveBeenSent: true)
         case let error as HTTPClientError where error == .invalidURL || error == .emptyHost || error == .emptyScheme:
             self.init(.unreachable(url: url, reason: "not a valid URL"), mayHaveBeenSent: false)
+        case let error as NIOConnectionError:
+            let reason = error.dnsAError != nil || error.dnsAAAAError != nil
+                ? "the host name could not be resolved" : "connection refused"
+            self.init(.unreachable(url: host, reason: reason), mayHaveBeenSent: false)
+        case ChannelError.connectTimeout:
+            self.init(.unreachable(url: host, reason: "the connection timed out"), mayHaveBeenSent: false)
+        case let error as IOError where Self.unreachableReasons[error.errnoCode] != nil:
+            self.init(.unreachable(url: host, reason: Self.unreachableReasons[error.errnoCode]!), mayHaveBeenSent: false)
+        case NIOSSLError.handshakeFailed(let reason):
+            self.init(.tls(url: host, reason: "\(reason)"), mayHaveBeenSent: false)
+        case is CancellationError:
+            self.init(.cancelled(after: nil, mayHaveApplied: true), mayHaveBeenSent: true)
         default:
-            let text = String(describing: error)
-            if text.contains("SSL") || text.contains("TLS") || text.contains("certificate") || text.contains("handshake") {
-                self.init(.tls(url: host, reason: text), mayHaveBeenSent: false)
-            } else if let reason = Self.connectionReason(text) {
-                self.init(.unreachable(url: host, reason: reason), mayHaveBeenSent: false)
-            } else {
-                self.init(.connectionLost(url: url), mayHaveBeenSent: true)
-            }
+            self.init(.connectionLost(url: url), mayHaveBeenSent: true)
         }
     }
 
@@ -194,17 +199,10 @@ struct TransportFailure: Error {
     /// As an attempt: not sent is retryable, perhaps sent is unknown.
     var attempt: Attempt<Never> { mayHaveBeenSent ? .unknown(error) : .retryable(error) }
 
-    /// A person's reason for the connection errors NIO reports, or `nil` for other errors.
-    private static func connectionReason(_ text: String) -> String? {
-        let lowered = text.lowercased()
-        if lowered.contains("refused") { return "connection refused" }
-        if lowered.contains("resolve") || lowered.contains("dns") || lowered.contains("nodename") || lowered.contains("name or service") {
-            return "the host name could not be resolved"
-        }
-        if lowered.contains("unreachable") { return "the network is unreachable" }
-        if lowered.contains("connect") && !lowered.contains("reset") { return text }
-        return nil
-    }
+    /// The connect errors that mean no connection was made, worded for people.
+    private static let unreachableReasons: [Int32: String] = [
+        ECONNREFUSED: "connection refused", ENETUNREACH: "the network is unreachable", EHOSTUNREACH: "the host is unreachable",
+    ]
 
     private static func origin(of url: String) -> String {
         guard let schemeEnd = url.range(of: "://") else { return url }

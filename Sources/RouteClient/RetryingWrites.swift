@@ -1,65 +1,39 @@
 import RouteModel
 
 extension RouteService {
-    /// Creates `route`, retrying per `policy`. An unknown outcome is settled by listing the
-    /// account's routes and looking for this one by name, never by sending the create again
-    /// blindly: a retry must not duplicate the route. Flowroute v1's create is a `PUT` by name,
-    /// idempotent, so there it is simply sent again. Sets `Session.lastCreatedID`.
-    public func create(_ route: Route, policy: RetryPolicy) async throws(ClientError) -> Route {
-        var attempt = 1
-        while true {
-            let error: ClientError
-            switch await createOnce(route) {
-            case .success(let created):
-                Session.lastCreatedID = created.id
-                return created
-            case .rejected(let refusal):
-                throw refusal
-            case .retryable(let refusal):
-                error = refusal
-            case .unknown(let uncertainty):
-                if dialect != .flowrouteV1, let created = try await settle(route, after: uncertainty) {
-                    Session.lastCreatedID = created.id
-                    return created
-                }
-                error = uncertainty
-            }
-            guard attempt < policy.maxAttempts else { throw error }
-            try? await Task.sleep(for: policy.delay(attempt: attempt, retryAfter: error.retryAfter))
-            attempt += 1
+    /// Creates `route`, retrying per the service's options. An unknown outcome is settled by
+    /// listing the account's routes once the settle delay has passed since the attempt ended
+    /// (so that a late commit has landed) and looking for this one by name; it is sent again only
+    /// when absent. Sets `Session.lastCreatedID`.
+    public func create(_ route: Route) async throws(ClientError) -> Route {
+        let settleDelay = options.effectiveSettleDelay
+        let created = try await RetryExecutor(policy: options.retry).value(dialect.createRepeatability) { _ async throws(CancellationError) in
+            try HTTPTransport.checkCancellation()
+            return await createOnce(route)
+        } settle: { endedAt in
+            await settle(route, notBefore: endedAt + settleDelay)
+        }
+        Session.lastCreatedID = created.id
+        return created
+    }
+
+    /// Updates route `id` with `changes`. Setting fields to given values is idempotent, so an
+    /// unknown outcome may be sent again.
+    public func update(id: String, changes: Route) async throws(ClientError) -> Route {
+        try await RetryExecutor(policy: options.retry).value(.idempotent) { _ async throws(CancellationError) in
+            try HTTPTransport.checkCancellation()
+            return await updateOnce(id: id, changes: changes)
         }
     }
 
-    /// Updates route `id` with `changes`, retrying per `policy`. Setting fields to given values
-    /// is idempotent, so an unknown outcome may be sent again.
-    public func update(id: String, changes: Route, policy: RetryPolicy) async throws(ClientError) -> Route {
-        var attempt = 1
-        while true {
-            let error: ClientError
-            switch await updateOnce(id: id, changes: changes) {
-            case .success(let updated): return updated
-            case .rejected(let refusal): throw refusal
-            case .retryable(let refusal), .unknown(let refusal): error = refusal
-            }
-            guard attempt < policy.maxAttempts else { throw error }
-            try? await Task.sleep(for: policy.delay(attempt: attempt, retryAfter: error.retryAfter))
-            attempt += 1
-        }
-    }
-
-    /// The route the service holds that `route`'s create produced, if the create was applied;
-    /// `nil` when it certainly was not. Throws when the lookup itself fails, since then nothing
-    /// is known.
-    func settle(_ route: Route, after uncertainty: ClientError) async throws(ClientError) -> Route? {
-        let existing: [Route]
-        do {
-            existing = try await list()
+    /// The route that `route`'s create produced, looked up at `notBefore` at the earliest.
+    private func settle(_ route: Route, notBefore: ContinuousClock.Instant) async -> RetryExecutor.Settlement<Route> {
+        do { try await ContinuousClock().sleep(until: notBefore) } catch { return .cancelled }
+        do throws(ClientError) {
+            return try await list().first { $0.isCreation(of: route) }.map { .applied($0) } ?? .absent
         } catch {
-            throw ClientError(
-                kind: uncertainty.kind, status: uncertainty.status, body: uncertainty.body, url: uncertainty.url,
-                message: "\(uncertainty) (the route may have been created; looking it up failed: \(error))")
+            return .failed(error)
         }
-        return existing.first { $0.isCreation(of: route) }
     }
 }
 

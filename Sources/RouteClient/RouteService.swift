@@ -4,10 +4,12 @@ import RouteModel
 /// decide about retries; reads are retried by the service itself, since they are always safe.
 public protocol RouteService: Sendable {
     var dialect: Dialect { get }
+    /// How this service's requests are timed and retried.
+    var options: ClientOptions { get }
     /// One create request; `.unknown` when the route may exist although no answer said so.
-    func createOnce(_ route: Route) async -> Attempt<Route>
+    func createOnce(_ route: Route) async -> Answered<Route>
     /// One partial update: only the fields present in `changes` change.
-    func updateOnce(id: String, changes: Route) async -> Attempt<Route>
+    func updateOnce(id: String, changes: Route) async -> Answered<Route>
     /// Every route of the account (all pages), retried per the service's policy.
     func list() async throws(ClientError) -> [Route]
     func get(id: String) async throws(ClientError) -> Route
@@ -17,6 +19,12 @@ public protocol RouteService: Sendable {
 }
 
 /// The client for `endpoint`'s provider, with one HTTP client whose pool fits `options.concurrency`.
+extension Dialect {
+    /// How a create may be repeated: Flowroute v1 creates with a `PUT` by name, which is an
+    /// upsert; the others assign an id per create, so a repeat makes a second route.
+    public var createRepeatability: Repeatability { self == .flowrouteV1 ? .idempotent : .create }
+}
+
 public func makeRouteService(_ endpoint: Endpoint, options: ClientOptions) -> any RouteService {
     let transport = HTTPTransport(options: options)
     switch endpoint.dialect {

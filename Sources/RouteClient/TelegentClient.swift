@@ -7,6 +7,7 @@ final class TelegentClient: RouteService {
     let dialect = Dialect.telegent
     private let endpoint: Endpoint
     private let transport: HTTPTransport
+    var options: ClientOptions { transport.options }
     private let tokens: TokenCache
 
     init(endpoint: Endpoint, transport: HTTPTransport) {
@@ -19,18 +20,18 @@ final class TelegentClient: RouteService {
 
     private var routesURL: String { endpoint.baseURL + "/voice/routes" }
 
-    func createOnce(_ route: Route) async -> Attempt<Route> {
+    func createOnce(_ route: Route) async -> Answered<Route> {
         await routeAnswer(HTTPRequest(.POST, routesURL, json: TelegentWire.encode(route.writable)), id: nil)
     }
 
-    func updateOnce(id: String, changes: Route) async -> Attempt<Route> {
+    func updateOnce(id: String, changes: Route) async -> Answered<Route> {
         var body = changes.writable
         body["CallRouteId"] = .string(id)
         return await routeAnswer(HTTPRequest(.POST, routesURL + "/update", json: TelegentWire.encode(body)), id: id)
     }
 
     func list() async throws(ClientError) -> [Route] {
-        try await transport.retrying { () async -> Attempt<[Route]> in
+        try await transport.retrying { _ async -> Attempt<[Route]> in
             switch await send(HTTPRequest(.GET, endpoint.baseURL + "/account/voice/routes")) {
             case .success(let answer): return decoding(answer) { json throws(WireError) in try TelegentWire.decodeList(json) }
             case let failure: return Attempt(failure: failure.failure!)
@@ -40,19 +41,17 @@ final class TelegentClient: RouteService {
 
     func get(id: String) async throws(ClientError) -> Route {
         let url = routesURL + "?CallRouteId=" + Self.queryEscaped(id)
-        return try await transport.retrying { await routeAnswer(HTTPRequest(.GET, url), id: id) }
+        return try await transport.retrying { _ in await routeAnswer(HTTPRequest(.GET, url), id: id).attempt }
     }
 
     func delete(id: String) async throws(ClientError) {
         let body = JSON.object([("CallRouteId", .string(id))])
-        var sentBefore = false
-        try await transport.retrying { () async -> Attempt<Void> in
-            defer { sentBefore = true }
+        try await transport.retrying { mayHaveApplied async -> Attempt<Void> in
             switch await send(HTTPRequest(.POST, routesURL + "/delete", json: body)) {
             case .success(let answer):
                 // The documented answer names the route it deleted; anything else is not a delete.
                 return decoding(answer) { json throws(WireError) in _ = try TelegentWire.decodeDeleted(json) }
-            case .rejected(let error) where error.status == 404 && sentBefore:
+            case .rejected(let error) where error.status == 404 && mayHaveApplied:
                 // An earlier attempt whose answer was lost did delete it.
                 return .success(())
             case .rejected(let error) where error.status == 404:
@@ -99,14 +98,14 @@ final class TelegentClient: RouteService {
     }
 
     /// A request answered by one route (create, update, get), with 404 worded for people.
-    private func routeAnswer(_ request: HTTPRequest, id: String?) async -> Attempt<Route> {
+    private func routeAnswer(_ request: HTTPRequest, id: String?) async -> Answered<Route> {
         switch await send(request) {
         case .success(let answer):
-            return decoding(answer) { json throws(WireError) in try TelegentWire.decodeRoute(json) }
+            return Answered(decoding(answer) { json throws(WireError) in try TelegentWire.decodeRoute(json) }, status: answer.status)
         case .rejected(let error) where error.status == 404 && id != nil:
-            return .rejected(.notFound("voice route \(id!)", body: error.body, url: error.url))
+            return Answered(.rejected(.notFound("voice route \(id!)", body: error.body, url: error.url)), status: 404)
         case let failure:
-            return Attempt(failure: failure.failure!)
+            return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
         }
     }
 

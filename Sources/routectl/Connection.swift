@@ -17,8 +17,8 @@ struct Connection {
         if let concurrency = concurrency ?? Environment.value("ROUTECTL_CONCURRENCY").flatMap({ Int($0) }) {
             options.concurrency = max(1, concurrency)
         }
-        if let seconds = global.connectTimeout { options.connectTimeout = .milliseconds(Int64(seconds * 1000)) }
-        if let seconds = global.requestTimeout { options.requestTimeout = .milliseconds(Int64(seconds * 1000)) }
+        if let timeout = global.connectTimeoutDuration { options.connectTimeout = timeout }
+        if let timeout = global.requestTimeoutDuration { options.requestTimeout = timeout }
         if global.isVerbose {
             var logger = Logger(label: "routectl") { label in StreamLogHandler.standardError(label: label) }
             logger.logLevel = .debug

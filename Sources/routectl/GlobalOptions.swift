@@ -1,5 +1,6 @@
 import ArgumentParser
 import RouteClient
+import RouteModel
 
 /// The options every command that talks to a service accepts. Each also has an environment
 /// variable, read when the command runs (not when it is parsed), so that the shell's `set`
@@ -38,8 +39,17 @@ struct GlobalOptions: ParsableArguments {
             throw ValidationError("--provider must be telegent, flowroute, flowroute-v1 or flowroute-v2, not \"\(provider)\"")
         }
         for (name, value) in [("--connect-timeout", connectTimeout), ("--request-timeout", requestTimeout)] {
-            if let value, !(value > 0) { throw ValidationError("\(name) must be a positive number of seconds") }
+            if let value, Self.timeout(value) == nil {
+                throw ValidationError("\(name) must be a number of seconds from 0.001 to 86400, not \(value)")
+            }
         }
+    }
+
+    var connectTimeoutDuration: Duration? { connectTimeout.flatMap(Self.timeout) }
+    var requestTimeoutDuration: Duration? { requestTimeout.flatMap(Self.timeout) }
+
+    private static func timeout(_ seconds: Double) -> Duration? {
+        Duration.checkedSeconds(seconds, within: 0.001...86_400)
     }
 
     /// `--verbose`, or `ROUTECTL_VERBOSE=1` as the shell sets it.

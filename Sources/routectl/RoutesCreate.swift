@@ -32,7 +32,7 @@ struct RoutesCreate: AsyncParsableCommand {
             try await Connection.withService(global) { service in
                 let route = try Route.parse(assignments: assignments, dialect: service.dialect)
                 try checkLocally(route, for: .create)
-                let created = try await service.create(route, policy: RetryPolicy())
+                let created = try await service.create(route)
                 if format == .json {
                     try RouteOutput(dialect: service.dialect, format: .json).printRoute(created)
                 } else {

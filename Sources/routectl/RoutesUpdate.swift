@@ -27,7 +27,7 @@ struct RoutesUpdate: AsyncParsableCommand {
             try await Connection.withService(global) { service in
                 let changes = try Route.parse(assignments: assignments, dialect: service.dialect)
                 try checkLocally(changes, for: .update)
-                let updated = try await service.update(id: id, changes: changes, policy: RetryPolicy())
+                let updated = try await service.update(id: id, changes: changes)
                 try RouteOutput(dialect: service.dialect, format: format).printRoute(updated)
             }
         }

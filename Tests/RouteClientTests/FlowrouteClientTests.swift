@@ -28,7 +28,7 @@ import Testing
         let endpoint = Endpoint(dialect: .flowrouteV1, baseURL: server.origin + "/v1/", accountKey: "ACCESS", accountSecret: "SECRETKEY")
         let service = makeRouteService(endpoint, options: ClientOptions())
         let route = try Route.parse(assignments: ["route_name=HOSTroute1", "type=HOST", "value=24.239.23.40:5060"], dialect: .flowrouteV1)
-        let created = try await service.create(route, policy: RetryPolicy())
+        let created = try await service.create(route)
         let listed = try await service.list()
         await service.shutdown()
         await server.stop()
@@ -65,7 +65,7 @@ import Testing
         let endpoint = Endpoint(dialect: .flowrouteV2, baseURL: server.origin + "/v2", accountKey: "ACCESS", accountSecret: "SECRET")
         let service = makeRouteService(endpoint, options: ClientOptions(retry: .none))
         let route = try Route.parse(assignments: ["alias=r1", "route_type=host", "value=1.2.3.4:5060", "edge_strategy_id=4"], dialect: .flowrouteV2)
-        let created = try await service.create(route, policy: RetryPolicy())
+        let created = try await service.create(route)
         try await service.delete(id: "98396")
         await #expect { try await service.delete(id: "7") } throws: { error in
             (error as? ClientError)?.description == "403 Forbidden — Please disassociate all numbers before deleting."

@@ -21,7 +21,7 @@ import Testing
                         requestTimeout: Duration = .seconds(20)) -> any RouteService {
         makeRouteService(
             Endpoint(dialect: .telegent, baseURL: server.origin + "/v1.0", accountKey: "DID-1", accountSecret: "s3cret"),
-            options: ClientOptions(requestTimeout: requestTimeout, retry: retry))
+            options: ClientOptions(requestTimeout: requestTimeout, retry: retry, settleDelay: .milliseconds(10)))
     }
 
     static func trunkRoute() throws -> Route {
@@ -36,7 +36,7 @@ import Testing
             request.path == "/v1.0/oauth2/tokens" ? Self.tokenReply("tok-1", for: request) : .json(200, Self.created)
         }
         let service = Self.service(server)
-        let route = try await service.create(try Self.trunkRoute(), policy: RetryPolicy())
+        let route = try await service.create(try Self.trunkRoute())
         await service.shutdown()
         await server.stop()
 
@@ -67,13 +67,13 @@ import Testing
             return .json(200, Self.created)
         }
         let service = Self.service(server)
-        let first = await service.createOnce(try Self.trunkRoute())
+        let first = await service.createOnce(try Self.trunkRoute()).attempt
         guard case .retryable(let error) = first else { Issue.record("expected retryable, got \(first)"); return }
         #expect(error.status == 429)
         #expect(error.retryAfter == .seconds(1))
         let started = ContinuousClock.now
         calls.reset()
-        let route = try await service.create(try Self.trunkRoute(), policy: RetryPolicy(baseDelay: .milliseconds(1)))
+        let route = try await service.create(try Self.trunkRoute())
         #expect(ContinuousClock.now - started >= .seconds(1))
         #expect(route.id == "CRID-7b0c")
         await service.shutdown()
@@ -116,7 +116,7 @@ import Testing
     @Test func aRefusedTokenRequestNamesTheCredentials() async throws {
         let server = try await ScriptedServer.start { _ in .json(401, #"{"Title":"Unauthorized","Status":401}"#) }
         let service = Self.service(server)
-        let attempt = await service.createOnce(try Self.trunkRoute())
+        let attempt = await service.createOnce(try Self.trunkRoute()).attempt
         guard case .rejected(let error) = attempt else { Issue.record("expected rejected, got \(attempt)"); return }
         #expect(error.description == "401 — the account key or secret was refused")
         #expect(server.requests(to: "/v1.0/voice/routes").isEmpty)
@@ -177,10 +177,10 @@ import Testing
                 """)
         }
         let service = Self.service(server)
-        let created = await service.createOnce(try Self.trunkRoute())
+        let created = await service.createOnce(try Self.trunkRoute()).attempt
         #expect(created.error?.description == "400 Bad Request — RouteType: must be one of Trunk, URL, Forward")
         guard case .rejected = created else { Issue.record("a 400 is final"); return }
-        let updated = await service.updateOnce(id: "CRID-9", changes: try Route.parse(assignments: ["TrunkPort1=5062"], dialect: .telegent))
+        let updated = await service.updateOnce(id: "CRID-9", changes: try Route.parse(assignments: ["TrunkPort1=5062"], dialect: .telegent)).attempt
         #expect(updated.error?.description == "400 Bad Request — TrunkIp1 is not a valid IP address")
         await #expect {
             try await service.get(id: "CRID-9")
@@ -202,7 +202,7 @@ import Testing
             }
         }
         let service = Self.service(server)
-        let route = try await service.create(try Self.trunkRoute(), policy: RetryPolicy(baseDelay: .milliseconds(1)))
+        let route = try await service.create(try Self.trunkRoute())
         await service.shutdown()
         await server.stop()
         #expect(route.id == "CRID-7b0c")
@@ -217,7 +217,7 @@ import Testing
         }
         // Long enough for the token request on a busy machine, far shorter than the create's answer.
         let service = Self.service(server, requestTimeout: .seconds(6))
-        let attempt = await service.createOnce(try Self.trunkRoute())
+        let attempt = await service.createOnce(try Self.trunkRoute()).attempt
         await service.shutdown()
         await server.stop()
         guard case .unknown(let error) = attempt else { Issue.record("expected unknown, got \(attempt)"); return }
@@ -229,7 +229,7 @@ import Testing
         let service = makeRouteService(
             Endpoint(dialect: .telegent, baseURL: "http://127.0.0.1:1/v1.0", accountKey: "k", accountSecret: "s"),
             options: ClientOptions(retry: .none))
-        let attempt = await service.createOnce(try Self.trunkRoute())
+        let attempt = await service.createOnce(try Self.trunkRoute()).attempt
         await service.shutdown()
         guard case .retryable(let error) = attempt else { Issue.record("expected retryable, got \(attempt)"); return }
         #expect(error.kind == .unreachable)
