@@ -114,6 +114,12 @@ public final class CSVWriter {
         }
     }
 
+    /// Flushes, then asks the system to put the file on disk (fsync), for files that replace others.
+    public func sync() throws(CSVFileError) {
+        try flush()
+        guard fsync(fileDescriptor) == 0 else { throw CSVFileError("sync", path: name, code: errno) }
+    }
+
     private func endRecord(isLoneEmptyField: Bool) throws(CSVFileError) {
         // A lone empty field would be an empty line, which readers skip.
         if isLoneEmptyField { buffer.append(contentsOf: [Self.quote, Self.quote]) }

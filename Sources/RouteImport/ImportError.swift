@@ -14,12 +14,14 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case service(String)
     /// `--resume` was given but the result file cannot be used.
     case unusableResults(String)
+    /// Options that cannot work together or with this provider.
+    case usage(String)
     /// Ctrl-C before the first row went out: nothing was sent, so there is nothing to write.
     case interrupted
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unknownColumns, .duplicateColumn, .missingKeyColumn, .emptyFile: return .usage
+        case .unknownColumns, .duplicateColumn, .missingKeyColumn, .emptyFile, .usage: return .usage
         case .file, .service, .unusableResults: return .fatal
         case .interrupted: return .interrupted
         }
@@ -35,7 +37,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             return "header: there is no \(field) column; it is the import key"
         case .emptyFile(let path):
             return "\(path): no header row"
-        case .file(let message), .service(let message), .unusableResults(let message):
+        case .file(let message), .service(let message), .unusableResults(let message), .usage(let message):
             return message
         case .interrupted:
             return "interrupted before any row was sent"

@@ -22,6 +22,11 @@ public struct ImportOptions: Sendable {
     /// Requests per second, at most.
     public var rate: Double?
     public var includeInput = false
+    /// How long after sending a create whose outcome is unknown to look it up by name; `nil`
+    /// means the client's default, three request timeouts.
+    public var settleDelay: Duration?
+    /// Delete the duplicates that verification proves this import made.
+    public var repair = false
     public var delimiter = UInt8(ascii: ",")
 
     public init() {}

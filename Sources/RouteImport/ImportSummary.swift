@@ -10,6 +10,8 @@ public struct ImportSummary: Sendable {
     public let resultsPath: String
     public let stopReason: StopReason?
     public let dryRun: Bool
+    /// The check of the account at the end; `nil` when there was none (dry run, a stop).
+    public let verification: Verification?
 
     public var exitStatus: ExitStatus {
         switch stopReason {
@@ -18,7 +20,7 @@ public struct ImportSummary: Sendable {
         case .fatal: return .fatal
         case nil:
             let errors = (counts[.failed] ?? 0) + (counts[.invalid] ?? 0) + (counts[.unprocessed] ?? 0)
-            return errors > 0 ? .partialFailure : .success
+            return errors > 0 || verification?.isClean == false ? .partialFailure : .success
         }
     }
 
@@ -43,6 +45,7 @@ public struct ImportSummary: Sendable {
         case .fatal(let error): text = "stopped: \(error); " + text
         case nil: break
         }
+        if let verification { text += "\n" + verification.description }
         text += "\nresults: \(resultsPath)"
         if stopReason != nil || (counts[.failed] ?? 0) > 0 {
             text += "\nto send the failed and unprocessed rows again: the same command with --resume"

@@ -1,8 +1,11 @@
+import Foundation
+import RouteCSV
 import RouteClient
 import RouteModel
 
-/// A bulk import: the input streamed row by row through triage and the sender into the result
-/// store, with reading held a bounded window ahead of the rows still in progress.
+/// A bulk import: the input streamed row by row through triage and the sender, every row's
+/// intent and outcome in the journal, the result file written from it in input order, and the
+/// account checked against it at the end.
 ///
 /// Everything that can stop the import before any request (an unreadable file, a bad header, a
 /// refused list call) throws; once rows are flowing, problems become rows' results, and a stop
@@ -32,33 +35,45 @@ public struct Importer: Sendable {
         options.resultsPath ?? ImportOptions.defaultResultsPath(forInput: inputPath)
     }
 
+    public var journalPath: String { Journal.path(forResults: resultsPath) }
+
     public func run() async throws(ImportError) -> ImportSummary {
         let clock = ContinuousClock()
         let started = clock.now
         let schema = RouteSchema.forDialect(dialect)
+        if dialect == .flowrouteV1 && options.onExisting == .create {
+            throw .usage("--on-existing create cannot work with Flowroute v1: a v1 route is created with a PUT by its name, "
+                + "which replaces a route of the same name instead of making a second one")
+        }
         let source = try RowSource(path: inputPath, schema: schema, delimiter: options.delimiter,
                                    keepsInput: options.includeInput)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.header : nil)
-        let (existing, preexisting) = try await accountIndex()
-        // A fast pass that decodes nothing: the progress line's total, and the size of the
-        // per-row indexes, allocated once instead of doubling (which would double peak memory).
+        let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header)
+        let listed = try await listAccount()
+        let resuming = options.resume && access(journalPath, F_OK) == 0
+        let journal = resuming
+            ? try Journal.openExisting(path: journalPath, identity: identity)
+            : try Journal.create(path: journalPath, identity: identity,
+                                 baseline: listed.compactMap { route in route.id.map { ($0, route.key ?? "") } })
+        // A fast pass that decodes nothing: the progress line's total and the size of the name index.
         let total = RowSource.count(path: inputPath, delimiter: options.delimiter)
-        let store = try await ResultStore(path: resultsPath, columns: columns, carryingOver: options.resume,
-                                          expectedRows: total ?? 0)
-        var triageOptions = options
-        triageOptions.resume = await store.hasCarriedOver
-        let triage = RowTriage(options: triageOptions, existing: existing, keyField: schema.keyField,
-                               expectedRows: total ?? 0)
+        var existing: [String: String] = [:]
+        for route in listed {
+            if let key = route.key, let id = route.id, existing[key] == nil { existing[key] = id }
+        }
+        let triage = RowTriage(options: options, existing: existing, keyField: schema.keyField, expectedRows: total ?? 0)
 
         let stop = StopSignal()
         let tally = Tally(maxErrors: options.maxErrors, total: total, progress: progress, stop: stop)
         let sender = service.map {
             RowSender(service: $0, gate: SendGate(concurrency: options.concurrency, rate: options.rate),
-                      settler: Settler(service: $0, preexisting: preexisting), policy: retry,
+                      settler: Settler(service: $0, journal: journal), policy: retry,
+                      settleDelay: options.settleDelay ?? $0.options.effectiveSettleDelay,
                       claimsCreatedIDs: options.onExisting == .create)
         }
-        let pump = Pump(source: source, triage: triage, sender: sender, store: store, tally: tally,
-                        stop: stop, window: RowWindow(size: max(256, options.concurrency * 8)))
+        let pump = Pump(source: source, triage: triage, previous: PreviousRows(journal: resuming ? journal : nil),
+                        sender: sender, journal: journal, tally: tally, stop: stop,
+                        window: RowWindow(size: max(1024, options.concurrency * 32)))
         // The work runs in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
         // requests already sent finish and every row still gets its result.
         let work = Task { await pump.run() }
@@ -66,26 +81,29 @@ public struct Importer: Sendable {
         await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
-        try await store.finish()
-        return ImportSummary(counts: await store.counts, rowsThisRun: tally.rows, elapsed: clock.now - started,
-                             resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun)
+        try ResultFile.write(resultsPath, from: journal, columns: columns)
+        var verification: Verification?
+        if let service, !options.dryRun, stop.reason == nil || options.repair {
+            verification = try await Verification.run(service: service, journal: journal, repair: options.repair)
+        }
+        return ImportSummary(counts: try journal.counts(), rowsThisRun: tally.rows, elapsed: clock.now - started,
+                             resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
+                             verification: verification)
     }
 
-    /// The account's routes before any row is sent: name → id, and every id.
-    private func accountIndex() async throws(ImportError) -> ([String: String], Set<String>) {
-        guard let service, !options.dryRun else { return ([:], []) }
-        let routes: [Route]
-        do throws(ClientError) { routes = try await service.list() } catch {
-            if Task.isCancelled { throw .interrupted }
+    /// `--verify`: only the check, against the journal of an earlier run.
+    public func verify() async throws(ImportError) -> Verification {
+        guard let service else { throw .usage("--verify needs a connection to the account") }
+        let journal = try Journal.openExisting(path: journalPath, identity: nil)
+        return try await Verification.run(service: service, journal: journal, repair: options.repair)
+    }
+
+    /// The account's routes before any row is sent.
+    private func listAccount() async throws(ImportError) -> [Route] {
+        guard let service, !options.dryRun else { return [] }
+        do throws(ClientError) { return try await service.list() } catch {
+            if error.kind == .cancelled || Task.isCancelled { throw .interrupted }
             throw .service("cannot list the account's routes: \(error)")
         }
-        var byName: [String: String] = [:]
-        var ids = Set<String>()
-        for route in routes {
-            guard let id = route.id else { continue }
-            ids.insert(id)
-            if let key = route.key, byName[key] == nil { byName[key] = id }
-        }
-        return (byName, ids)
     }
 }

@@ -2,7 +2,7 @@ import RouteModel
 
 /// A valid row on its way to the service.
 struct PendingRow: Sendable {
-    enum Action: Sendable {
+    enum Action: Sendable, Equatable {
         case create
         /// `--on-existing update`: a partial update of the route that has the row's name.
         case update(id: String)
@@ -13,11 +13,20 @@ struct PendingRow: Sendable {
     let key: String
     let route: Route
     let action: Action
+    /// When an earlier run sent this row without learning the outcome (seconds since 1970;
+    /// `--resume`), else `nil`.
+    let sentBefore: Double?
+
+    var mayHaveApplied: Bool { sentBefore != nil }
     /// Cells for `--include-input`, already redacted; empty otherwise.
     let input: [String]
 
-    func result(_ status: RowStatus, id: String = "", httpStatus: Int? = nil, attempts: Int, error: String = "") -> RowResult {
+    func result(
+        _ status: RowStatus, id: String = "", httpStatus: Int? = nil, attempts: Int, error: String = "",
+        note: String = "", mayHaveApplied: Bool = false
+    ) -> RowResult {
         RowResult(row: row, line: line, key: key, status: status, id: id, httpStatus: httpStatus,
-                  attempts: attempts, error: error, input: input)
+                  attempts: attempts, error: error, note: note, action: action, mayHaveApplied: mayHaveApplied,
+                  input: input)
     }
 }

@@ -1,66 +1,105 @@
-/// The import's main loop: pulls rows from the source, triages them, and sends those that need
-/// a request, each in a child task, with reading held within the row window.
+import Synchronization
+
+/// The import's main loop: takes places in the row window a batch at a time, reads and triages
+/// that many rows, commits the batch to the journal (intents before their requests leave), and
+/// then sends the rows that need a request, each in a child task.
 final class Pump {
     private let source: RowSource
     private var triage: RowTriage
+    private var previous: PreviousRows
     private let sender: RowSender?
-    private let store: ResultStore
+    private let journal: Journal
     private let tally: Tally
     private let stop: StopSignal
     private let window: RowWindow
+    /// Results of sent rows, committed with the next batch: losing them in a crash is safe,
+    /// since their intents are already in the journal.
+    private let finished = FinishedRows()
 
-    init(source: RowSource, triage: RowTriage, sender: RowSender?, store: ResultStore, tally: Tally,
-         stop: StopSignal, window: RowWindow) {
+    init(source: RowSource, triage: RowTriage, previous: PreviousRows, sender: RowSender?, journal: Journal,
+         tally: Tally, stop: StopSignal, window: RowWindow) {
         self.source = source
         self.triage = triage
+        self.previous = previous
         self.sender = sender
-        self.store = store
+        self.journal = journal
         self.tally = tally
         self.stop = stop
         self.window = window
     }
 
-    /// Returns when every row has a result. Once stopped (the task is cancelled), rows that would
-    /// need a request are marked `unprocessed` instead, and reading goes on to the end so that
-    /// every row of the file is in the results.
+    /// Returns when every row has a result in the journal. Once stopped (the task is cancelled),
+    /// rows that would need a request are marked `unprocessed` instead, and reading goes on to
+    /// the end so that every row of the file is in the results.
     func run() async {
-        let (store, tally, stop, window) = (self.store, self.tally, self.stop, self.window)
-        @Sendable func record(_ result: RowResult) async {
-            do throws(ImportError) {
-                try await store.record(result)
-                tally.add(result.status)
-            } catch {
-                stop.trigger(.fatal(error))
-            }
-        }
+        let batchSize = max(1, min(64, window.size / 4))
         await withDiscardingTaskGroup { group in
-            while true {
+            var atEnd = false
+            while !atEnd {
                 if case .fatal = stop.reason { return }
-                let row: RowSource.Row
+                let places = await window.take(batch: batchSize)
+                var entries: [Journal.Entry] = []
+                var toSend: [PendingRow] = []
                 do throws(ImportError) {
-                    guard let next = try source.next() else { return }
-                    row = next
+                    for _ in 0..<places {
+                        guard let row = try source.next() else {
+                            atEnd = true
+                            break
+                        }
+                        switch triage.decide(row, previous: try previous.state(of: row.number)) {
+                        case .carriedOver:
+                            tally.addCarriedOver()
+                        case .done(let result):
+                            entries.append(.outcome(result))
+                            tally.add(result.status)
+                        case .send(let pending):
+                            if sender == nil || Task.isCancelled {
+                                let result = pending.result(.unprocessed, attempts: 0, mayHaveApplied: pending.mayHaveApplied)
+                                entries.append(.outcome(result))
+                                tally.add(result.status)
+                            } else {
+                                entries.append(.intent(pending))
+                                toSend.append(pending)
+                            }
+                        }
+                    }
+                    try commit(entries)
                 } catch {
                     stop.trigger(.fatal(error))
                     return
                 }
-                switch triage.decide(row, previous: await store.status(ofRow: row.number)) {
-                case .carriedOver:
-                    tally.addCarriedOver()
-                case .done(let result):
-                    await record(result)
-                case .send(let pending):
-                    guard let sender, !Task.isCancelled else {
-                        await record(pending.result(.unprocessed, attempts: 0))
-                        continue
-                    }
-                    await window.take()
-                    group.addTask {
-                        await record(await sender.send(pending))
+                await window.give(places - toSend.count)
+                for pending in toSend {
+                    group.addTask { [sender, finished, tally, window] in
+                        let result = await sender!.send(pending)
+                        finished.append(result)
+                        tally.add(result.status)
                         await window.give()
                     }
                 }
             }
+        }
+        do throws(ImportError) { try commit([]) } catch { stop.trigger(.fatal(error)) }
+    }
+
+    /// Commits `entries` after the results finished since the last commit.
+    private func commit(_ entries: [Journal.Entry]) throws(ImportError) {
+        try journal.commit(finished.drain().map(Journal.Entry.outcome) + entries)
+    }
+}
+
+/// Results of sent rows waiting for the pump's next commit.
+private final class FinishedRows: Sendable {
+    private let results = Mutex<[RowResult]>([])
+
+    func append(_ result: RowResult) {
+        results.withLock { $0.append(result) }
+    }
+
+    func drain() -> [RowResult] {
+        results.withLock { results in
+            defer { results.removeAll(keepingCapacity: true) }
+            return results
         }
     }
 }

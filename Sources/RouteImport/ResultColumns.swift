@@ -4,20 +4,20 @@ import RouteModel
 struct ResultColumns: Sendable {
     let header: [String]
 
-    /// `row,line,RouteName,status,CallRouteId,http_status,attempts,error`, with the key and id
-    /// columns named by the schema, then the input's own header under `--include-input`.
+    /// `row,line,RouteName,status,CallRouteId,http_status,attempts,error,note`, with the key and
+    /// id columns named by the schema, then the input's own header under `--include-input`.
     init(schema: RouteSchema, inputHeader: [String]?) {
         let idColumn = schema.idField == schema.keyField ? "id" : schema.idField
-        header = ["row", "line", schema.keyField, "status", idColumn, "http_status", "attempts", "error"]
+        header = ["row", "line", schema.keyField, "status", idColumn, "http_status", "attempts", "error", "note"]
             + (inputHeader ?? [])
     }
 
-    static let fixedCount = 8
+    static let fixedCount = 9
 
     func cells(of result: RowResult) -> [String] {
         [
             String(result.row), String(result.line), result.key, result.status.rawValue, result.id,
-            result.httpStatus.map(String.init) ?? "", String(result.attempts), result.error,
+            result.httpStatus.map(String.init) ?? "", String(result.attempts), result.error, result.note,
         ] + result.input
     }
 }

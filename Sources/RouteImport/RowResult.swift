@@ -8,17 +8,25 @@ struct RowResult: Sendable {
     var status: RowStatus
     /// The id the service gave the route (`CallRouteId`, the v2 id, the v1 name).
     var id: String
-    /// The last HTTP status seen for this row, if a request was answered.
+    /// The HTTP status of the last answer for this row, if a request was answered.
     var httpStatus: Int?
     /// Requests sent for this row.
     var attempts: Int
     var error: String
+    /// How the row was settled when that is not obvious (found by name after a lost answer).
+    var note: String
+    /// The request this row sent, for the journal; `nil` for rows that sent none.
+    var action: PendingRow.Action?
+    /// Whether a request of this row may have been applied although no answer said so: the
+    /// journal keeps it, so a later run looks the row up before sending it again.
+    var mayHaveApplied: Bool
     /// The row's own cells, kept only under `--include-input` (secrets already redacted).
     var input: [String]
 
     init(
         row: Int, line: Int, key: String, status: RowStatus, id: String = "", httpStatus: Int? = nil,
-        attempts: Int = 0, error: String = "", input: [String] = []
+        attempts: Int = 0, error: String = "", note: String = "", action: PendingRow.Action? = nil,
+        mayHaveApplied: Bool = false, input: [String] = []
     ) {
         self.row = row
         self.line = line
@@ -28,6 +36,9 @@ struct RowResult: Sendable {
         self.httpStatus = httpStatus
         self.attempts = attempts
         self.error = error
+        self.note = note
+        self.action = action
+        self.mayHaveApplied = mayHaveApplied
         self.input = input
     }
 }

@@ -1,81 +1,87 @@
+import Foundation
 import RouteClient
 import RouteModel
 
-/// Takes one row to a final answer: sends it through the gate, retries what is safe to retry,
-/// settles unknown outcomes by name, and says what became of it.
+/// Takes one row to a final answer through the one retry executor: each attempt goes through
+/// the gate, an unknown create is settled by name after the settle delay, and the result says
+/// what became of the row and how that was learned.
 struct RowSender: Sendable {
     let service: any RouteService
     let gate: SendGate
     let settler: Settler
     let policy: RetryPolicy
+    /// How long after sending an unknown create to look it up.
+    let settleDelay: Duration
     /// Under `--on-existing create` several rows may share a name, so every id created is claimed.
     let claimsCreatedIDs: Bool
 
-    /// Never throws: a cancelled row that was certainly not applied comes back `unprocessed`.
+    /// Never throws: a cancelled row comes back `unprocessed`, saying whether it may have been applied.
     func send(_ row: PendingRow) async -> RowResult {
-        var attempts = 0
-        var failures = 0
-        var lastError: ClientError?
-        while true {
+        let repeatability: Repeatability = switch row.action {
+        case .create: service.dialect.createRepeatability
+        case .update: .idempotent
+        }
+        let outcome = await RetryExecutor(policy: policy).run(
+            repeatability, sentBefore: row.sentBefore.map(Self.instant)
+        ) { _ async throws(CancellationError) in
             let ticket: SendGate.Ticket
-            do { ticket = try await gate.acquire() } catch {
-                return unsent(row, attempts: attempts, lastError: lastError)
+            do { ticket = try await gate.acquire() } catch { throw CancellationError() }
+            let answered = await Self.shielded { await perform(row) }
+            await gate.release(ticket, Self.signal(answered.attempt))
+            return answered
+        } settle: { endedAt in
+            switch await settler.settle(key: row.key, notBefore: endedAt + settleDelay) {
+            case .applied(let id): return .applied(Self.found(id, row: row))
+            case .absent: return .absent
+            case .failed(let error): return .failed(error)
+            case .cancelled: return .cancelled
             }
-            attempts += 1
-            let attempt = await Self.shielded { await perform(row) }
-            await gate.release(ticket, Self.signal(attempt))
-            switch attempt {
-            case .success(let route):
-                let id = route.id ?? (route.key ?? row.key)
-                if claimsCreatedIDs, case .create = row.action { await settler.claim(id) }
-                return row.result(row.action.doneStatus, id: id, httpStatus: successStatus(row.action), attempts: attempts)
-            case .rejected(let error):
-                return row.result(.failed, httpStatus: error.status, attempts: attempts, error: error.description)
-            case .retryable(let error):
-                lastError = error
-                if error.status != 429 { failures += 1 }
-            case .unknown(let error):
-                lastError = error
-                failures += 1
-                if case .create = row.action {
-                    switch await settler.settle(key: row.key) {
-                    case .created(let id):
-                        return row.result(.created, id: id, httpStatus: error.status, attempts: attempts)
-                    case .unsettled(let lookup):
-                        return row.result(.failed, httpStatus: error.status, attempts: attempts,
-                                          error: "\(error.description); could not check whether it was created: \(lookup)")
-                    case .absent:
-                        break
-                    }
-                }
-            }
-            guard failures < policy.maxAttempts else {
-                return row.result(.failed, httpStatus: lastError?.status, attempts: attempts, error: lastError?.description ?? "")
-            }
-            do {
-                try await Task.sleep(for: policy.delay(attempt: max(failures, 1), retryAfter: lastError?.retryAfter))
-            } catch {
-                return unsent(row, attempts: attempts, lastError: lastError)
-            }
+        }
+        switch outcome.end {
+        case .success(let route):
+            let id = route.id ?? (route.key ?? row.key)
+            if claimsCreatedIDs, case .create = row.action, !outcome.settledByLookup { await settler.claim(id) }
+            let note = outcome.settledByLookup ? Self.settledNote(row, outcome) : ""
+            return row.result(row.action.doneStatus, id: id, httpStatus: outcome.status, attempts: outcome.attempts, note: note)
+        case .failure(let error):
+            return row.result(.failed, httpStatus: error.status ?? outcome.status, attempts: outcome.attempts,
+                              error: error.description, note: Self.unknownNote(outcome.mayHaveApplied),
+                              mayHaveApplied: outcome.mayHaveApplied)
+        case .cancelled(let lastError):
+            return row.result(.unprocessed, httpStatus: lastError?.status, attempts: outcome.attempts,
+                              error: lastError?.description ?? "", note: Self.unknownNote(outcome.mayHaveApplied),
+                              mayHaveApplied: outcome.mayHaveApplied)
         }
     }
 
-    /// What the API answers on success: Flowroute creates with 201, everything else is 200.
-    private func successStatus(_ action: PendingRow.Action) -> Int {
-        if case .create = action, service.dialect != .telegent { return 201 }
-        return 200
+    /// A wall-clock time from the journal on this process's clock; never in the future.
+    private static func instant(_ secondsSince1970: Double) -> ContinuousClock.Instant {
+        let ago = Duration.checkedSeconds(Date().timeIntervalSince1970 - secondsSince1970, within: 0...86_400 * 365)
+        return ContinuousClock.now - (ago ?? .zero)
     }
 
-    private func perform(_ row: PendingRow) async -> Attempt<Route> {
+    private func perform(_ row: PendingRow) async -> Answered<Route> {
         switch row.action {
         case .create: return await service.createOnce(row.route)
         case .update(let id): return await service.updateOnce(id: id, changes: row.route)
         }
     }
 
-    /// Stopped before (re)sending: nothing of this row is on the server that we do not know of.
-    private func unsent(_ row: PendingRow, attempts: Int, lastError: ClientError?) -> RowResult {
-        row.result(.unprocessed, httpStatus: lastError?.status, attempts: attempts, error: lastError?.description ?? "")
+    /// The route a lookup found for the row: its id under the row's name.
+    private static func found(_ id: String, row: PendingRow) -> Route {
+        var route = row.route
+        route[route.schema.idField] = .string(id)
+        return route
+    }
+
+    private static func settledNote(_ row: PendingRow, _ outcome: RetryExecutor.Outcome<Route>) -> String {
+        outcome.attempts == 0
+            ? "found by name: sent by an earlier run that stopped before its answer"
+            : "found by name after an answer was lost"
+    }
+
+    private static func unknownNote(_ mayHaveApplied: Bool) -> String {
+        mayHaveApplied ? "may have been applied: --resume looks it up by name before sending again" : ""
     }
 
     /// A request already on its way is allowed to finish when the import is cancelled, so its
@@ -90,7 +96,7 @@ struct RowSender: Sendable {
         case .retryable(let error), .unknown(let error), .rejected(let error):
             switch error.status {
             case 429: return .throttled(retryAfter: error.retryAfter)
-            case 503: return .pushback
+            case 502, 503, 504: return .pushback
             default: return .neutral
             }
         }

@@ -1,11 +1,14 @@
+import Foundation
 import RouteModel
 
 /// Decides, before anything is sent, what each row needs: nothing (already settled), a result
 /// straight away (invalid, a duplicate, a name that exists), or a request.
 ///
 /// This is where "no duplicates, ever" starts: names already in the account (listed once before
-/// the import) and names seen earlier in the file are never created again, unless
-/// `--on-existing create` asks for exactly that.
+/// the run) and names seen earlier in the file are never created again, unless
+/// `--on-existing create` asks for exactly that. Under `--resume`, the journal's record of the row
+/// comes first (`JournalRow.plan`): a row that may have reached the service is resumed with that
+/// knowledge, and one that cannot have is decided as on a first run.
 struct RowTriage {
     enum Decision {
         /// `--resume`: the row has a final status from an earlier run.
@@ -15,7 +18,7 @@ struct RowTriage {
     }
 
     let options: ImportOptions
-    /// The account's routes before this run: name → id.
+    /// The account's routes as listed before this run: name → id.
     let existing: [String: String]
     let keyField: String
     /// Name → the row that first used it.
@@ -29,12 +32,13 @@ struct RowTriage {
         if options.onExisting != .create { seen.reserveCapacity(expectedRows) }
     }
 
-    /// - Parameter previous: the row's status in the results of an earlier run (`--resume`), if any.
-    mutating func decide(_ row: RowSource.Row, previous: RowStatus?) -> Decision {
+    /// - Parameter previous: what the journal of an earlier run holds for this row (`--resume`).
+    mutating func decide(_ row: RowSource.Row, previous: JournalRow?) -> Decision {
+        let plan = previous?.plan ?? .fresh
         let route: Route
         switch row.route {
         case .failure(let problem):
-            if previous?.isFinal == true { return .carriedOver }
+            if plan == .carryOver { return .carriedOver }
             return .done(result(row, .invalid, error: problem.message))
         case .success(let parsed):
             route = parsed
@@ -42,19 +46,27 @@ struct RowTriage {
         let key = route.key ?? row.key
         if options.onExisting != .create {
             if let first = seen[key] {
-                if previous?.isFinal == true { return .carriedOver }
+                if plan == .carryOver { return .carriedOver }
                 return .done(result(row, .invalid, error: "duplicate \(keyField) in row \(first)"))
             }
             seen[key] = Int32(truncatingIfNeeded: row.number)
         }
-        if previous?.isFinal == true { return .carriedOver }
+        switch plan {
+        case .carryOver:
+            return .carriedOver
+        case .resume(let intent, let unknownSince):
+            let action: PendingRow.Action = switch intent {
+            case .create: .create
+            case .update(let id): .update(id: id)
+            }
+            // Only an intent: the request may have left just before the stop, i.e. just now.
+            let sentBefore = unknownSince ?? Date().timeIntervalSince1970
+            return .send(pending(row, key: key, route: route, action: action, sentBefore: sentBefore))
+        case .fresh:
+            break
+        }
         if options.dryRun { return .done(result(row, .valid)) }
         guard let id = existing[key] else { return .send(pending(row, key: key, route: route, action: .create)) }
-        if options.resume && previous == nil {
-            // No line at all in the earlier results: the row was in flight when that run stopped
-            // abruptly, and its create was applied.
-            return .done(result(row, .created, id: id))
-        }
         switch options.onExisting {
         case .skip: return .done(result(row, .exists, id: id))
         case .update: return .send(pending(row, key: key, route: route, action: .update(id: id)))
@@ -66,7 +78,10 @@ struct RowTriage {
         RowResult(row: row.number, line: row.line, key: row.key, status: status, id: id, error: error, input: row.input)
     }
 
-    private func pending(_ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action) -> PendingRow {
-        PendingRow(row: row.number, line: row.line, key: key, route: route, action: action, input: row.input)
+    private func pending(
+        _ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action, sentBefore: Double? = nil
+    ) -> PendingRow {
+        PendingRow(row: row.number, line: row.line, key: key, route: route, action: action,
+                   sentBefore: sentBefore, input: row.input)
     }
 }

@@ -1,25 +1,34 @@
 /// Bounds how far reading runs ahead of finished rows, so memory stays flat for any file size:
-/// the reader takes a place before handing a row on and the row gives it back when its result is
-/// written.
+/// the reader takes places in batches before handing rows on, and each row gives its place back
+/// when its result is in.
 actor RowWindow {
+    let size: Int
     private var free: Int
-    private var reader: CheckedContinuation<Void, Never>?
+    private var reader: (wanted: Int, continuation: CheckedContinuation<Void, Never>)?
 
     init(size: Int) {
-        free = max(1, size)
+        self.size = max(1, size)
+        free = self.size
     }
 
-    /// Only one task (the reader) waits here.
-    func take() async {
-        if free == 0 {
-            await withCheckedContinuation { reader = $0 }
+    /// Waits until at least `batch` places are free (all of them, if the window is smaller),
+    /// takes every free place and returns how many. Only one task (the reader) waits here, and
+    /// taking places in batches lets it journal a batch of rows in one commit.
+    func take(batch: Int) async -> Int {
+        let wanted = min(max(1, batch), size)
+        if free < wanted {
+            await withCheckedContinuation { reader = (wanted, $0) }
         }
-        free -= 1
+        let taken = free
+        free = 0
+        return taken
     }
 
-    func give() {
-        free += 1
-        reader?.resume()
-        reader = nil
+    func give(_ count: Int = 1) {
+        free += count
+        if let reader, free >= reader.wanted {
+            self.reader = nil
+            reader.continuation.resume()
+        }
     }
 }

@@ -1,34 +1,30 @@
 import RouteClient
 import RouteModel
 
-/// Settles creates whose outcome is unknown (timeout, dropped connection, 5xx) by looking the
-/// name up, never by sending again blindly.
+/// Settles creates whose outcome is unknown (a timeout, a lost connection, a 5xx, a cut body)
+/// by looking the name up, never by sending again blindly. The thin async shell around
+/// `SettlerState`: it sleeps, lists and resumes the waiting rows.
 ///
-/// The API cannot filter by name, so rows wait here briefly and one `list()` settles every row
-/// waiting: a route with the row's name whose id was not in the account before the import (and
-/// not already claimed by another row) was created by that row; no such route means the create
-/// was not applied and is safe to send again.
+/// The API cannot filter by name, so one `list()` settles every row that is due: a route with
+/// the row's name whose id was not in the account before the import (the journal's baseline)
+/// and is not already held by another row was created by that row; no such route means the
+/// create was not applied and is safe to send again.
 actor Settler {
-    enum Settlement: Sendable {
-        case created(id: String)
-        case absent
-        /// The lookup itself failed; the row cannot be settled in this run.
-        case unsettled(ClientError)
-    }
+    typealias Settlement = RetryExecutor.Settlement<String>
 
     private let service: any RouteService
-    private let preexisting: Set<String>
-    /// Ids already attributed to a row of this import.
+    private let journal: Journal
+    private let clock = ContinuousClock()
+    private var state = SettlerState<ContinuousClock.Instant>()
+    private var continuations: [Int: CheckedContinuation<Settlement, Never>] = [:]
+    private var nextID = 0
+    private var wakeUp: Task<Void, Never>?
+    /// Ids this run attributed to a row and has not yet committed to the journal.
     private var claimed: Set<String> = []
-    private var waiting: [(key: String, continuation: CheckedContinuation<Settlement, Never>)] = []
-    private var scheduled = false
-    /// Long enough for a batch to gather and for a request still being applied to land.
-    private let gatherTime: Duration
 
-    init(service: any RouteService, preexisting: Set<String>, gatherTime: Duration = .milliseconds(100)) {
+    init(service: any RouteService, journal: Journal) {
         self.service = service
-        self.preexisting = preexisting
-        self.gatherTime = gatherTime
+        self.journal = journal
     }
 
     /// Marks `id` as this import's own, so no other row with the same name settles to it.
@@ -36,53 +32,85 @@ actor Settler {
         claimed.insert(id)
     }
 
-    func settle(key: String) async -> Settlement {
-        await withCheckedContinuation { continuation in
-            waiting.append((key, continuation))
-            scheduleLookup()
+    /// The id the row's create made, looked up no earlier than `notBefore`.
+    func settle(key: String, notBefore: ContinuousClock.Instant) async -> Settlement {
+        let id = nextID
+        nextID += 1
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled { return continuation.resume(returning: .cancelled) }
+                continuations[id] = continuation
+                perform(state.enqueue(.init(id: id, key: key, due: notBefore), now: clock.now))
+            }
+        } onCancel: {
+            Task { await self.cancel(id) }
         }
     }
 
-    /// One lookup at a time, in a task of its own so that cancelling the import does not
-    /// abandon rows that are waiting to learn whether they were created.
-    private func scheduleLookup() {
-        guard !scheduled else { return }
-        scheduled = true
-        Task {
-            try? await Task.sleep(for: gatherTime)
-            await lookUp()
+    private func cancel(_ id: Int) {
+        guard state.cancel(id) else { return }
+        continuations.removeValue(forKey: id)?.resume(returning: .cancelled)
+    }
+
+    private func perform(_ action: SettlerState<ContinuousClock.Instant>.Action) {
+        switch action {
+        case .none:
+            break
+        case .wake(let instant):
+            wakeUp?.cancel()
+            wakeUp = Task {
+                // The lookup runs in a task of its own: an import being cancelled must not
+                // abandon the rows that wait to learn whether they were created.
+                guard (try? await clock.sleep(until: instant)) != nil else { return }
+                self.woke()
+            }
+        case .lookUp(let batch):
+            Task { await self.lookUp(batch) }
         }
     }
 
-    private func lookUp() async {
-        let batch = waiting
-        waiting.removeAll()
-        let names = Set(batch.map(\.key))
-        let outcome: Result<[String: [String]], ClientError>
+    private func woke() {
+        perform(state.woke(now: clock.now))
+    }
+
+    private func lookUp(_ batch: [SettlerState<ContinuousClock.Instant>.Waiter]) async {
+        let settlements: [Int: Settlement]
         do throws(ClientError) {
-            var candidates: [String: [String]] = [:]
-            for route in try await service.list() {
-                guard let key = route.key, names.contains(key), let id = route.id, !preexisting.contains(id) else { continue }
-                candidates[key, default: []].append(id)
-            }
-            outcome = .success(candidates)
+            settlements = try attribute(batch, listed: try await service.list())
         } catch {
-            outcome = .failure(error)
+            settlements = Dictionary(uniqueKeysWithValues: batch.map { ($0.id, .failed(error)) })
         }
-        for (key, continuation) in batch {
-            switch outcome {
-            case .failure(let error):
-                continuation.resume(returning: .unsettled(error))
-            case .success(let candidates):
-                if let id = candidates[key]?.first(where: { !claimed.contains($0) }) {
-                    claimed.insert(id)
-                    continuation.resume(returning: .created(id: id))
-                } else {
-                    continuation.resume(returning: .absent)
-                }
+        for waiter in batch {
+            continuations.removeValue(forKey: waiter.id)?.resume(returning: settlements[waiter.id] ?? .absent)
+        }
+        perform(state.lookupFinished(now: clock.now))
+    }
+
+    /// Gives each waiting row the first route of its name that is new since the baseline and
+    /// held by no other row.
+    private func attribute(_ batch: [SettlerState<ContinuousClock.Instant>.Waiter], listed: [Route]) throws(ClientError) -> [Int: Settlement] {
+        let names = Set(batch.map(\.key))
+        var candidates: [String: [String]] = [:]
+        for route in listed {
+            guard let key = route.key, names.contains(key), let id = route.id, !claimed.contains(id) else { continue }
+            candidates[key, default: []].append(id)
+        }
+        let ids = candidates.values.flatMap { $0 }
+        let taken: Set<String>
+        do throws(ImportError) {
+            taken = try journal.baselineContains(ids).union(journal.claimed(ids))
+        } catch {
+            throw ClientError(kind: .unexpectedAnswer, message: error.description)
+        }
+        var settlements: [Int: Settlement] = [:]
+        for waiter in batch {
+            if let id = candidates[waiter.key]?.first(where: { !taken.contains($0) && !claimed.contains($0) }) {
+                claimed.insert(id)
+                settlements[waiter.id] = .applied(id)
+            } else {
+                settlements[waiter.id] = .absent
             }
         }
-        scheduled = false
-        if !waiting.isEmpty { scheduleLookup() }
+        return settlements
     }
 }

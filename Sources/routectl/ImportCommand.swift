@@ -34,14 +34,25 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to write the results (default: NAME.results.csv beside the input).", valueName: "path"))
     var results: String?
 
-    @Option(help: ArgumentHelp("The most requests in flight at once.", valueName: "n"))
-    var concurrency = 16
+    @Option(help: ArgumentHelp("The most requests in flight at once (env ROUTECTL_CONCURRENCY; default 16).", valueName: "n"))
+    var concurrency: Int?
 
     @Flag(help: "Check every row and send nothing: each row is valid or invalid.")
     var dryRun = false
 
-    @Flag(help: "Send only the rows without a final status in the result file of an earlier run.")
+    @Flag(help: "Continue an earlier run from its journal: rows it may have sent are looked up by name first.")
     var resume = false
+
+    @Flag(help: "Only check an earlier run's results against the account (every id under its name, no duplicates).")
+    var verify = false
+
+    @Flag(help: "Delete the duplicates that verification proves this import created.")
+    var repair = false
+
+    @Option(help: ArgumentHelp(
+        "Seconds to wait after a create whose outcome is unknown before looking it up by name (default: 3 request timeouts).",
+        valueName: "seconds"))
+    var settleDelay: Double?
 
     @Option(help: ArgumentHelp("What to do with a row whose name is already a route: skip, update or create.", valueName: "action"))
     var onExisting = OnExisting.skip
@@ -59,9 +70,17 @@ struct ImportCommand: AsyncParsableCommand {
     var delimiter: String?
 
     func validate() throws {
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        if let concurrency, !Self.concurrencyRange.contains(concurrency) {
+            throw ValidationError("--concurrency must be from 1 to \(Self.concurrencyRange.upperBound), not \(concurrency)")
+        }
+        if let settleDelay, Duration.checkedSeconds(settleDelay, within: 0...86_400) == nil {
+            throw ValidationError("--settle-delay must be a number of seconds from 0 to 86400, not \(settleDelay)")
+        }
+        if verify && (dryRun || resume) { throw ValidationError("--verify only checks an earlier run: it goes with neither --dry-run nor --resume") }
         if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
-        if let rate, !(rate > 0) { throw ValidationError("--rate must be a positive number of requests per second") }
+        if let rate, !(rate >= 0.001 && rate <= 1_000_000) {
+            throw ValidationError("--rate must be a number of requests per second from 0.001 to 1000000")
+        }
         if delimiter != nil && delimiterByte == nil {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break, or \"tab\"")
         }
@@ -70,12 +89,21 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            let concurrency = try resolvedConcurrency()
+            if verify {
+                let verification = try await Connection.withService(global, concurrency: concurrency) { service in
+                    try await importer(dialect: service.dialect, service: service, concurrency: concurrency).verify()
+                }
+                if !global.isQuiet { Terminal.printError(verification.description) }
+                if !verification.isClean { throw ExitCode(ExitStatus.partialFailure.rawValue) }
+                return
+            }
             let summary: ImportSummary
             if dryRun {
-                summary = try await importing(dialect: dialectWithoutConnection(), service: nil)
+                summary = try await importing(dialect: dialectWithoutConnection(), service: nil, concurrency: concurrency)
             } else {
                 summary = try await Connection.withService(global, concurrency: concurrency) { service in
-                    try await importing(dialect: service.dialect, service: service)
+                    try await importing(dialect: service.dialect, service: service, concurrency: concurrency)
                 }
             }
             if !global.isQuiet { Terminal.printError(summary.description) }
@@ -84,9 +112,8 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     /// Runs the import with Ctrl-C turned into a clean stop.
-    private func importing(dialect: Dialect, service: (any RouteService)?) async throws -> ImportSummary {
-        let importer = Importer(inputPath: file, dialect: dialect, options: options, service: service,
-                                progress: global.isQuiet ? nil : ProgressLine.forStandardError())
+    private func importing(dialect: Dialect, service: (any RouteService)?, concurrency: Int) async throws -> ImportSummary {
+        let importer = importer(dialect: dialect, service: service, concurrency: concurrency)
         do {
             return try await withInterruptCancellation { try await importer.run() }
         } catch let error as ImportError {
@@ -94,10 +121,30 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    private var options: ImportOptions {
+    private func importer(dialect: Dialect, service: (any RouteService)?, concurrency: Int) -> Importer {
+        Importer(inputPath: file, dialect: dialect, options: options(concurrency: concurrency), service: service,
+                 retry: service?.options.retry ?? RetryPolicy(),
+                 progress: global.isQuiet ? nil : ProgressLine.forStandardError())
+    }
+
+    static let concurrencyRange = 1...1024
+
+    /// `--concurrency`, else `ROUTECTL_CONCURRENCY` (which the shell's `set concurrency` sets), else 16.
+    private func resolvedConcurrency() throws -> Int {
+        if let concurrency { return concurrency }
+        guard let text = Environment.value("ROUTECTL_CONCURRENCY") else { return 16 }
+        guard let value = Int(text), Self.concurrencyRange.contains(value) else {
+            throw CommandFailure(.usage, "ROUTECTL_CONCURRENCY must be a whole number from 1 to 1024, not \"\(text)\"")
+        }
+        return value
+    }
+
+    private func options(concurrency: Int) -> ImportOptions {
         var options = ImportOptions()
         options.resultsPath = results
         options.concurrency = concurrency
+        options.repair = repair
+        options.settleDelay = settleDelay.flatMap { Duration.checkedSeconds($0, within: 0...86_400) }
         options.dryRun = dryRun
         options.resume = resume
         options.onExisting = onExisting

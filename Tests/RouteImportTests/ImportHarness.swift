@@ -16,7 +16,8 @@ struct ImportHarness: Sendable {
     let dialect: Dialect
 
     static func start(
-        _ dialect: Dialect = .telegent, concurrency: Int = 16, _ configure: (inout SandboxOptions) -> Void = { _ in }
+        _ dialect: Dialect = .telegent, concurrency: Int = 16, requestTimeout: Duration = .seconds(30),
+        _ configure: (inout SandboxOptions) -> Void = { _ in }
     ) async throws -> ImportHarness {
         var options = SandboxOptions()
         options.accounts = [account]
@@ -24,7 +25,7 @@ struct ImportHarness: Sendable {
         let sandbox = try await Sandbox.start(options)
         let endpoint = Endpoint(dialect: dialect, baseURL: sandbox.baseURL(dialect), accountKey: account.key,
                                 accountSecret: account.secret)
-        let service = makeRouteService(endpoint, options: ClientOptions(concurrency: concurrency))
+        let service = makeRouteService(endpoint, options: ClientOptions(concurrency: concurrency, requestTimeout: requestTimeout))
         let directory = NSTemporaryDirectory() + "routectl-import-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         return ImportHarness(sandbox: sandbox, service: service, directory: directory, dialect: dialect)

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("import against the sandbox")
 struct ImportTests {
-    @Test("every row is created once, results in input order, the journal gone")
+    @Test("every row is created once, results in input order, the journal kept beside them")
     func happyPath() async throws {
         let harness = try await ImportHarness.start()
         defer { Task { await harness.stop() } }
@@ -23,7 +23,7 @@ struct ImportTests {
         #expect(server.count == 120)
         #expect(server.values.allSatisfy { $0.count == 1 })
         #expect(Set(results.compactMap { $0["CallRouteId"] }) == Set(server.values.flatMap { $0 }))
-        #expect(!FileManager.default.fileExists(atPath: harness.directory + "/routes.results.csv.partial"))
+        #expect(FileManager.default.fileExists(atPath: harness.directory + "/routes.results.csv.journal"))
     }
 
     @Test("a second import of the same file creates nothing: every row exists, with its id")

@@ -5,13 +5,15 @@ import Testing
 /// then run again with `--resume`, against a `routectl sandbox serve` process.
 @Suite("routectl import as a process")
 struct ImportProcessTests {
-    @Test("kill -9 in the middle, then --resume: zero duplicates, zero lost rows")
+    @Test("kill -9 at several points of a faulty run, then --resume: zero duplicates, zero lost rows, verified")
     func killThenResume() async throws {
         let directory = NSTemporaryDirectory() + "routectl-import-process-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let sandbox = try Child.start(["sandbox", "serve", "--port", "0", "--db", ":memory:", "--account", "K:S",
-                                       "--latency", "10", "--ambiguous-rate", "0.05", "--seed", "3"], directory: directory)
+                                       "--latency", "10", "--ambiguous-rate", "0.05", "--late-commit-rate", "0.05",
+                                       "--late-commit-delay", "2", "--commit-then-fail-rate", "0.05",
+                                       "--cut-body-rate", "0.05", "--seed", "3"], directory: directory)
         defer { sandbox.kill(SIGTERM) }
         let baseURL = try sandbox.waitForLine { $0.contains("Telegent") }
             .split(separator: " ").last.map(String.init) ?? ""
@@ -19,25 +21,22 @@ struct ImportProcessTests {
         environment["XDG_CONFIG_HOME"] = directory
         environment["XDG_DATA_HOME"] = directory
 
-        let rows = 3000
+        let rows = 2000
         var text = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1\n"
         for index in 0..<rows { text += "k-\(index),Trunk,10.1.\(index / 250 % 250).\(index % 250 + 1),5061,UDP\n" }
         let input = directory + "/routes.csv"
         try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+        let importing = ["import", input, "--concurrency", "8", "--request-timeout", "1", "--quiet"]
 
-        let first = try Child.start(["import", input, "--concurrency", "8"], directory: directory, environment: environment)
-        // Kill it in the middle: once some rows are in the journal, however slow the machine is.
-        let journal = input.replacingOccurrences(of: ".csv", with: ".results.csv.partial")
-        let deadline = ContinuousClock.now + .seconds(60)
-        while ((try? String(contentsOfFile: journal, encoding: .utf8))?.split(separator: "\n").count ?? 0) < 100,
-              ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(20))
+        // Killed at different moments: before, while and after rows are in flight, during resumes too.
+        var generator = SplitMix(seed: 42)
+        for round in 0..<4 {
+            let run = try Child.start(importing + (round == 0 ? [] : ["--resume"]), directory: directory, environment: environment)
+            try await Task.sleep(for: .milliseconds(Int64.random(in: 300...2500, using: &generator)))
+            run.kill(SIGKILL)
+            run.wait()
         }
-        first.kill(SIGKILL)
-        first.wait()
-        #expect(FileManager.default.fileExists(atPath: journal))
-
-        let resumed = try Child.start(["import", input, "--resume", "--quiet"], directory: directory, environment: environment)
+        let resumed = try Child.start(importing + ["--resume"], directory: directory, environment: environment)
         resumed.wait()
         #expect(resumed.status == 0)
 
@@ -54,6 +53,23 @@ struct ImportProcessTests {
         #expect(names.count == rows)
         #expect(Set(names).count == rows, "a name was created twice")
         #expect(Set(results.map { String($0[4]) }) == Set(routes.compactMap { $0["CallRouteId"] as? String }))
+
+        let verify = try Child.start(["import", input, "--verify"], directory: directory, environment: environment)
+        verify.wait()
+        #expect(verify.status == 0)
+    }
+}
+
+/// A small seeded generator, so the kill points are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 

@@ -1,0 +1,254 @@
+import Foundation
+import GRDB
+import RouteCSV
+import RouteModel
+
+/// The import's write-ahead journal: one SQLite file beside the results (`NAME.results.csv.journal`).
+///
+/// It holds the account's *baseline* (the route ids that existed before the first run), each
+/// row's intent before its request is sent, and each row's outcome. Commits are durable against a
+/// crash of routectl (WAL, `synchronous=NORMAL`), not against a power cut. The result CSV is
+/// written from it in input order at the end, and it stays beside the results for `--resume`,
+/// `--verify` and `--repair`.
+final class Journal: Sendable {
+    /// What a journal must match to be resumed.
+    struct Identity: Equatable, Sendable {
+        var dialect: String
+        var inputHeader: [String]
+    }
+
+    enum Entry: Sendable {
+        case intent(PendingRow)
+        case outcome(RowResult)
+    }
+
+    let path: String
+    private let database: DatabaseQueue
+
+    static func path(forResults results: String) -> String { results + ".journal" }
+
+    private init(path: String, database: DatabaseQueue) {
+        self.path = path
+        self.database = database
+    }
+
+    /// A new journal, replacing any earlier one, with the account's routes before this import.
+    static func create(path: String, identity: Identity, baseline: [(id: String, name: String)]) throws(ImportError) -> Journal {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        let journal = try open(path: path)
+        try journal.write { db in
+            try db.execute(sql: Self.schema)
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('dialect', ?), ('input_header', ?)",
+                           arguments: [identity.dialect, JSON.array(identity.inputHeader.map(JSON.string)).serialized])
+            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO baseline(id, name) VALUES (?, ?)")
+            for route in baseline { try insert.execute(arguments: [route.id, route.name]) }
+        }
+        return journal
+    }
+
+    /// The journal an earlier run left, for `--resume` (which checks `identity`) or `--verify`.
+    static func openExisting(path: String, identity: Identity?) throws(ImportError) -> Journal {
+        guard access(path, F_OK) == 0 else {
+            throw .unusableResults("there is no journal at \(path): it is written by an import and kept beside its results")
+        }
+        let journal = try open(path: path)
+        let found: Identity
+        do {
+            found = try journal.database.read { db in
+                let dialect = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dialect'") ?? ""
+                let header = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'input_header'") ?? "[]"
+                let cells = (try? JSON(parsing: Array(header.utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
+                return Identity(dialect: dialect, inputHeader: cells)
+            }
+        } catch {
+            throw .unusableResults("\(path) is not an import journal: \(error)")
+        }
+        if let identity, found.dialect != identity.dialect {
+            throw .unusableResults("\(path) is the journal of a \(found.dialect) import; this one is \(identity.dialect)")
+        }
+        if let identity, found.inputHeader != identity.inputHeader {
+            throw .unusableResults("\(path) is the journal of an input with other columns (\(found.inputHeader.joined(separator: ",")))")
+        }
+        return journal
+    }
+
+    private static func open(path: String) throws(ImportError) -> Journal {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        }
+        do {
+            return Journal(path: path, database: try DatabaseQueue(path: path, configuration: configuration))
+        } catch {
+            throw .file("cannot open the journal \(path): \(error)")
+        }
+    }
+
+    private static let schema = """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE baseline(id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE rows(
+            row INTEGER PRIMARY KEY, line INTEGER NOT NULL, key TEXT NOT NULL,
+            status TEXT, intent TEXT, target TEXT, unknown_since REAL,
+            id TEXT NOT NULL DEFAULT '', http_status INTEGER, attempts INTEGER NOT NULL DEFAULT 0,
+            error TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
+            may_have_applied INTEGER NOT NULL DEFAULT 0, input TEXT);
+        CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
+        """
+
+    // MARK: - Writing
+
+    /// Commits `entries` in one transaction: when it returns, they survive a crash.
+    func commit(_ entries: [Entry]) throws(ImportError) {
+        guard !entries.isEmpty else { return }
+        try write { db in
+            let intent = try db.cachedStatement(sql: """
+                INSERT INTO rows(row, line, key, status, intent, target, unknown_since, may_have_applied, input)
+                VALUES (?, ?, ?, NULL, ?, ?, NULL, 1, ?)
+                ON CONFLICT(row) DO UPDATE SET status = NULL, intent = excluded.intent,
+                    target = excluded.target, unknown_since = NULL, may_have_applied = 1
+                """)
+            let outcome = try db.cachedStatement(sql: """
+                INSERT INTO rows(row, line, key, status, intent, target, id, http_status, attempts, error, note,
+                                 may_have_applied, input, unknown_since)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(row) DO UPDATE SET status = excluded.status,
+                    unknown_since = excluded.unknown_since,
+                    intent = coalesce(excluded.intent, rows.intent), target = coalesce(excluded.target, rows.target),
+                    id = excluded.id, http_status = excluded.http_status, attempts = excluded.attempts,
+                    error = excluded.error, note = excluded.note, may_have_applied = excluded.may_have_applied,
+                    input = coalesce(excluded.input, rows.input)
+                """)
+            let now = Date().timeIntervalSince1970
+            for entry in entries {
+                switch entry {
+                case .intent(let row):
+                    let (name, target) = Self.columns(row.action)
+                    try intent.execute(arguments: [row.row, row.line, row.key, name, target, Self.encode(row.input)])
+                case .outcome(let result):
+                    let (name, target) = result.action.map(Self.columns) ?? (nil, nil)
+                    try outcome.execute(arguments: [
+                        result.row, result.line, result.key, result.status.rawValue, name, target, result.id,
+                        result.httpStatus, result.attempts, result.error, result.note, result.mayHaveApplied,
+                        Self.encode(result.input), result.mayHaveApplied ? now : nil,
+                    ])
+                }
+            }
+        }
+    }
+
+    // MARK: - Reading
+
+    /// Rows after `row`, in order, at most `limit`: what an earlier run recorded of them.
+    func rows(after row: Int, limit: Int) throws(ImportError) -> [(row: Int, state: JournalRow)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT row, status, intent, target, unknown_since, may_have_applied FROM rows WHERE row > ? ORDER BY row LIMIT ?
+                """, arguments: [row, limit]).map { record in
+                let intent: JournalRow.Intent? = switch record["intent"] as String? {
+                case "create": .create
+                case "update": .update(id: record["target"] ?? "")
+                default: nil
+                }
+                let status = (record["status"] as String?).flatMap(RowStatus.init(rawValue:))
+                return (record["row"], JournalRow(status: status, intent: intent, mayHaveApplied: record["may_have_applied"],
+                                                  unknownSince: record["unknown_since"]))
+            }
+        }
+    }
+
+    /// Of `ids`, those that were in the account before the first run.
+    func baselineContains(_ ids: [String]) throws(ImportError) -> Set<String> {
+        try matching(ids) { "SELECT id FROM baseline WHERE id IN (\($0))" }
+    }
+
+    /// Of `ids`, those that some row of this import already holds as its route.
+    func claimed(_ ids: [String]) throws(ImportError) -> Set<String> {
+        try matching(ids) { "SELECT id FROM rows WHERE id IN (\($0)) AND status IN ('created', 'updated', 'exists')" }
+    }
+
+    /// The ids of `ids` that `query` (given a list of placeholders) selects, asked in chunks
+    /// that stay within SQLite's limit on parameters.
+    private func matching(_ ids: [String], _ query: (String) -> String) throws(ImportError) -> Set<String> {
+        var found = Set<String>()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let sql = query(Array(repeating: "?", count: chunk.count).joined(separator: ","))
+            found.formUnion(try read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)) })
+        }
+        return found
+    }
+
+    /// Rows per status.
+    func counts() throws(ImportError) -> [RowStatus: Int] {
+        try read { db in
+            var counts: [RowStatus: Int] = [:]
+            for record in try Row.fetchAll(db, sql: "SELECT coalesce(status, 'unprocessed') AS status, count(*) AS n FROM rows GROUP BY 1") {
+                if let status = RowStatus(rawValue: record["status"]) { counts[status] = record["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// Every row that holds a route (created, updated, exists), in input order.
+    func heldRoutes(_ body: (_ row: Int, _ key: String, _ id: String, _ status: RowStatus) throws -> Void) throws(ImportError) {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT row, key, id, status FROM rows WHERE status IN ('created', 'updated', 'exists') AND id <> '' ORDER BY row
+                """)
+            while let record = try cursor.next() {
+                try body(record["row"], record["key"], record["id"], RowStatus(rawValue: record["status"]) ?? .exists)
+            }
+        }
+    }
+
+    /// Writes every row's result to `writer` in input order; a row left with only an intent is `unprocessed`.
+    func writeResults(to writer: CSVWriter, columns: ResultColumns) throws(ImportError) {
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT row, line, key, coalesce(status, 'unprocessed') AS status, id, http_status, attempts, error, note,
+                       may_have_applied, input FROM rows ORDER BY row
+                """)
+            while let record = try cursor.next() {
+                let result = RowResult(
+                    row: record["row"], line: record["line"], key: record["key"],
+                    status: RowStatus(rawValue: record["status"]) ?? .unprocessed, id: record["id"],
+                    httpStatus: record["http_status"], attempts: record["attempts"], error: record["error"],
+                    note: record["note"], input: Self.decode(record["input"]))
+                try writer.write(columns.cells(of: result))
+            }
+        }
+    }
+
+    // MARK: - Private
+
+    private func write(_ body: (Database) throws -> Void) throws(ImportError) {
+        do { try database.write(body) } catch let error as ImportError { throw error } catch {
+            throw .file("cannot write the journal \(path): \(error)")
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(ImportError) -> T {
+        do { return try database.read(body) } catch let error as ImportError { throw error } catch let error as CSVFileError {
+            throw .file(error.description)
+        } catch {
+            throw .file("cannot read the journal \(path): \(error)")
+        }
+    }
+
+    private static func columns(_ intent: PendingRow.Action) -> (String?, String?) {
+        switch intent {
+        case .create: return ("create", nil)
+        case .update(let id): return ("update", id)
+        }
+    }
+
+    private static func encode(_ cells: [String]) -> String? {
+        cells.isEmpty ? nil : JSON.array(cells.map(JSON.string)).serialized
+    }
+
+    private static func decode(_ text: String?) -> [String] {
+        guard let text, let json = try? JSON(parsing: Array(text.utf8)) else { return [] }
+        return json.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+}

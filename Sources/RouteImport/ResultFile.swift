@@ -1,0 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RouteCSV
+
+/// The result CSV: written from the journal in input order to a temporary file, flushed to disk
+/// and renamed into place, so that readers never see half a file.
+enum ResultFile {
+    static func write(_ path: String, from journal: Journal, columns: ResultColumns) throws(ImportError) {
+        let temporary = path + ".tmp"
+        do throws(ImportError) {
+            let writer: CSVWriter
+            do throws(CSVFileError) {
+                writer = try CSVWriter(path: temporary)
+                try writer.write(columns.header)
+            } catch {
+                throw .file(error.description)
+            }
+            try journal.writeResults(to: writer, columns: columns)
+            do throws(CSVFileError) { try writer.sync() } catch { throw .file(error.description) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            throw .file(CSVFileError("rename", path: temporary, code: errno).description)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+import RouteClient
+import RouteImport
+import RouteModel
+import RouteSandbox
+import Testing
+
+/// The import's promise — every valid row created exactly once, none lost — against the faults
+/// real gateways have: commits that land after the client gave up, 5xx after the work was done,
+/// bodies cut mid-way, and stops at any point.
+@Suite("import you can trust")
+struct ImportTrustTests {
+    static let retry = RetryPolicy(maxAttempts: 8, baseDelay: .milliseconds(20), maxDelay: .milliseconds(500))
+
+    /// Runs `rows` rows through a sandbox with `faults` and checks the promise, exactly.
+    private func expectExactlyOnce(
+        rows: Int, requestTimeout: Duration = .seconds(30), concurrency: Int = 16,
+        _ faults: @escaping @Sendable (inout SandboxOptions) -> Void
+    ) async throws -> (summary: ImportSummary, results: [[String: String]]) {
+        let harness = try await ImportHarness.start(concurrency: concurrency, requestTimeout: requestTimeout) {
+            $0.seed = 11
+            faults(&$0)
+        }
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("routes.csv", trunkCSV(0..<rows))
+        let summary = try await harness.importFile(input, retry: Self.retry) { $0.concurrency = concurrency }
+        let results = try harness.results(harness.directory + "/routes.results.csv")
+        let server = try await harness.serverRoutes()
+
+        #expect(summary.exitStatus == .success, "\(summary.description)")
+        #expect(results.count == rows)
+        #expect(results.allSatisfy { $0["status"] == "created" }, "\(results.filter { $0["status"] != "created" }.prefix(3))")
+        #expect(server.count == rows)
+        #expect(server.values.allSatisfy { $0.count == 1 }, "a name was created twice: \(server.filter { $0.value.count > 1 })")
+        #expect(Set(results.compactMap { $0["CallRouteId"] }) == Set(server.values.flatMap { $0 }))
+        let verification = try #require(summary.verification)
+        #expect(verification.isClean && verification.rows == rows && verification.duplicates.isEmpty)
+        return (summary, results)
+    }
+
+    @Test("commits that land 2 s after a 1 s client timeout: settled by name after the settle delay, never sent twice")
+    func lateCommits() async throws {
+        let (_, results) = try await expectExactlyOnce(rows: 120, requestTimeout: .seconds(1)) {
+            $0.faults.lateCommitRate = 0.25
+            $0.faults.lateCommitDelay = .seconds(2)
+        }
+        let settled = results.filter { $0["note"]?.hasPrefix("found by name") == true }
+        #expect(!settled.isEmpty, "no row met a late commit")
+        #expect(settled.allSatisfy { $0["attempts"] == "1" })
+    }
+
+    @Test("502, 503 with Retry-After and 504 after the commit are unknown outcomes, not refusals")
+    func fiveHundredsAfterCommit() async throws {
+        let (_, results) = try await expectExactlyOnce(rows: 300, requestTimeout: .seconds(2)) { $0.faults.commitThenFailRate = 0.3 }
+        let settled = results.filter { $0["note"]?.hasPrefix("found by name") == true }
+        #expect(!settled.isEmpty)
+        #expect(Set(settled.compactMap { $0["http_status"] }).isSubset(of: ["502", "503", "504"]))
+    }
+
+    @Test("a 200 whose body is cut is an unknown outcome, settled by name")
+    func cutBodies() async throws {
+        let (_, results) = try await expectExactlyOnce(rows: 300, requestTimeout: .seconds(2)) { $0.faults.cutBodyRate = 0.3 }
+        #expect(results.contains { $0["note"]?.hasPrefix("found by name") == true })
+    }
+
+    @Test("all of it at 10 % with failures, dropped connections, a rate limit and expiring tokens")
+    func everythingAtOnce() async throws {
+        _ = try await expectExactlyOnce(rows: 1000, requestTimeout: .seconds(1), concurrency: 32) {
+            $0.faults.lateCommitRate = 0.1
+            $0.faults.lateCommitDelay = .seconds(2)
+            $0.faults.commitThenFailRate = 0.1
+            $0.faults.cutBodyRate = 0.1
+            $0.faults.failRate = 0.1
+            $0.faults.ambiguousRate = 0.05
+            $0.rateLimit = 400
+            $0.tokenTTL = .seconds(3)
+        }
+    }
+
+    @Test("rows journaled as sent but never answered (a kill -9) are looked up, not sent again")
+    func resumeFromIntentsOnly() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let prefix = try harness.write("routes.csv", trunkCSV(0..<150))
+        _ = try await harness.importFile(prefix)
+        // What a kill -9 leaves: rows 101–150 were sent and applied, but only their intents made it
+        // to the journal.
+        let journal = try DatabaseQueue(path: harness.directory + "/routes.results.csv.journal")
+        try await journal.write { db in
+            try db.execute(sql: "UPDATE rows SET status = NULL, id = '', may_have_applied = 1 WHERE row > 100")
+        }
+        try journal.close()
+        let input = try harness.write("routes.csv", trunkCSV(0..<300))
+        let summary = try await harness.importFile(input) { $0.resume = true; $0.settleDelay = .milliseconds(300) }
+
+        #expect(summary.exitStatus == .success)
+        #expect(summary.counts[.created] == 300)
+        let results = try harness.results(harness.directory + "/routes.results.csv")
+        #expect(results.map { $0["row"] } == (1...300).map { String($0) })
+        #expect(results[100..<150].allSatisfy { $0["status"] == "created" && $0["note"]?.contains("earlier run") == true })
+        let server = try await harness.serverRoutes()
+        #expect(server.count == 300)
+        #expect(server.values.allSatisfy { $0.count == 1 })
+        #expect(Set(results.compactMap { $0["CallRouteId"] }) == Set(server.values.flatMap { $0 }))
+    }
+
+    @Test("resume after a stop: names that existed before the first run are exists, not created")
+    func resumeKeepsPreexistingNames() async throws {
+        for onExisting in [OnExisting.skip, .update] {
+            let harness = try await ImportHarness.start { $0.latency = .milliseconds(15) }
+            defer { Task { await harness.stop() } }
+            // route-290…299 exist before the import, on another port.
+            var before: [String: String] = [:]
+            for index in 290..<300 {
+                let route = try Route.parse(assignments: [
+                    "RouteName=route-\(index)", "RouteType=Trunk", "TrunkIp1=192.0.2.1", "TrunkPort1=5060", "TrunkTransport1=UDP",
+                ], dialect: .telegent)
+                before["route-\(index)"] = try await harness.service.create(route).id
+            }
+            let input = try harness.write("routes.csv", trunkCSV(0..<300))
+            let running = Task { try await harness.importFile(input) { $0.concurrency = 4; $0.onExisting = onExisting } }
+            while try await harness.serverRoutes().count < 40 { try await Task.sleep(for: .milliseconds(10)) }
+            running.cancel()
+            #expect(try await running.value.exitStatus == .interrupted)
+
+            let summary = try await harness.importFile(input) { $0.resume = true; $0.onExisting = onExisting }
+            #expect(summary.exitStatus == .success, "\(summary.description)")
+            let results = try harness.results(harness.directory + "/routes.results.csv")
+            let expected = onExisting == .skip ? "exists" : "updated"
+            for row in results[290..<300] {
+                #expect(row["status"] == expected)
+                #expect(row["CallRouteId"] == before[row["RouteName"] ?? ""])
+            }
+            #expect(results[0..<290].allSatisfy { $0["status"] == "created" })
+            let server = try await harness.service.list()
+            #expect(server.count == 300)
+            let port = server.first { $0.key == "route-295" }?["TrunkPort1"]
+            #expect(port == .string(onExisting == .skip ? "5060" : "5061"))
+        }
+    }
+
+    @Test("verification finds a duplicate this import made, and --repair removes it")
+    func verificationAndRepair() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("routes.csv", trunkCSV(0..<20))
+        _ = try await harness.importFile(input)
+        // A duplicate as a late commit beyond the settle delay would leave it.
+        let duplicate = try await harness.service.create(try Route.parse(assignments: [
+            "RouteName=route-7", "RouteType=Trunk", "TrunkIp1=10.0.0.8", "TrunkPort1=5061", "TrunkTransport1=UDP",
+        ], dialect: .telegent))
+        let importer = Importer(inputPath: input, dialect: .telegent, options: ImportOptions(), service: harness.service)
+        let found = try await importer.verify()
+        #expect(!found.isClean)
+        #expect(found.duplicates.map(\.name) == ["route-7"])
+        #expect(found.duplicates.first?.ids == [duplicate.id ?? ""])
+
+        var repairing = ImportOptions()
+        repairing.repair = true
+        let repaired = try await Importer(inputPath: input, dialect: .telegent, options: repairing, service: harness.service).verify()
+        #expect(repaired.isClean)
+        #expect(repaired.removed == [duplicate.id ?? ""])
+        #expect(try await harness.serverRoutes()["route-7"]?.count == 1)
+    }
+
+    @Test("Flowroute v1 refuses --on-existing create: a PUT by name would overwrite, not duplicate")
+    func flowrouteV1RefusesCreate() async throws {
+        let harness = try await ImportHarness.start(.flowrouteV1)
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("v1.csv", "route_name,type,value\nr1,HOST,10.0.0.1:5060\n")
+        await #expect(throws: ImportError.self) {
+            _ = try await harness.importFile(input) { $0.onExisting = .create }
+        }
+    }
+}

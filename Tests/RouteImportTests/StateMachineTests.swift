@@ -1,0 +1,58 @@
+import Testing
+@testable import RouteImport
+
+/// The settler's timing and the journal's row states, without I/O or a clock.
+@Suite struct SettlerStateTests {
+    typealias State = SettlerState<Int>
+
+    @Test func aRowIsNotLookedUpBeforeItsSettleTime() {
+        var state = State()
+        #expect(state.enqueue(.init(id: 1, key: "a", due: 30), now: 0) == .wake(at: 30))
+        #expect(state.woke(now: 10) == .wake(at: 30))
+        #expect(state.woke(now: 30) == .lookUp([.init(id: 1, key: "a", due: 30)]))
+    }
+
+    @Test func oneLookupSettlesEveryRowThatIsDue() {
+        var state = State()
+        _ = state.enqueue(.init(id: 1, key: "a", due: 10), now: 0)
+        _ = state.enqueue(.init(id: 2, key: "b", due: 12), now: 0)
+        _ = state.enqueue(.init(id: 3, key: "c", due: 50), now: 0)
+        #expect(state.woke(now: 20) == .lookUp([.init(id: 1, key: "a", due: 10), .init(id: 2, key: "b", due: 12)]))
+        // Due during the lookup: waits for the next one, which must start after its settle time.
+        #expect(state.enqueue(.init(id: 4, key: "d", due: 21), now: 22) == .none)
+        #expect(state.lookupFinished(now: 25) == .lookUp([.init(id: 4, key: "d", due: 21)]))
+        #expect(state.lookupFinished(now: 26) == .wake(at: 50))
+    }
+
+    @Test func aCancelledRowLeavesTheQueueUnlessItIsBeingLookedUp() {
+        var state = State()
+        _ = state.enqueue(.init(id: 1, key: "a", due: 10), now: 0)
+        _ = state.enqueue(.init(id: 2, key: "b", due: 40), now: 0)
+        #expect(state.woke(now: 10) == .lookUp([.init(id: 1, key: "a", due: 10)]))
+        let cancelledInLookup = state.cancel(1)
+        let cancelledWaiting = state.cancel(2)
+        #expect(!cancelledInLookup)
+        #expect(cancelledWaiting)
+        #expect(state.lookupFinished(now: 11) == .none)
+    }
+}
+
+@Suite struct JournalRowTests {
+    @Test func everyStateHasOneSafeNextStep() {
+        for status in RowStatus.allCases where status.isFinal {
+            #expect(JournalRow(status: status, intent: .create, mayHaveApplied: false).plan == .carryOver)
+        }
+        // Sent, no outcome: may be on the service.
+        #expect(JournalRow(status: nil, intent: .create, mayHaveApplied: true).plan == .resume(.create, unknownSince: nil))
+        #expect(JournalRow(status: nil, intent: .update(id: "X"), mayHaveApplied: true).plan
+            == .resume(.update(id: "X"), unknownSince: nil))
+        // Failed or stopped with the outcome unknown since a known time: the same, from then.
+        #expect(JournalRow(status: .failed, intent: .create, mayHaveApplied: true, unknownSince: 5).plan
+            == .resume(.create, unknownSince: 5))
+        #expect(JournalRow(status: .unprocessed, intent: .create, mayHaveApplied: true, unknownSince: 5).plan
+            == .resume(.create, unknownSince: 5))
+        // Known not to have been applied, or never sent: decided afresh.
+        #expect(JournalRow(status: .failed, intent: .create, mayHaveApplied: false).plan == .fresh)
+        #expect(JournalRow(status: .unprocessed, intent: nil, mayHaveApplied: false).plan == .fresh)
+    }
+}
