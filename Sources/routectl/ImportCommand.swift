@@ -13,16 +13,21 @@ struct ImportCommand: AsyncParsableCommand {
             The header names catalog fields (RouteName, RouteType, TrunkIp1, …; Flowroute: \
             route_name,type,value). Every row is checked before anything is sent; invalid rows are \
             reported and never sent. RouteName is the import key: a route that already exists with \
-            that name is not created again, and a request whose outcome is unknown is settled by \
-            looking the name up, so an import never creates a duplicate.
+            that name is not created again, and a create whose outcome is unknown is looked up by \
+            name after the settle delay, and sent again only if absent.
+
+            Each row's intent is journaled before its request leaves (NAME.results.csv.journal), \
+            so --resume after Ctrl-C, a crash or kill -9 looks up exactly the rows that may have \
+            reached the service. Every import ends by checking the account against its results \
+            (--verify runs only that; --repair deletes duplicates the import provably made).
 
             The result file (default NAME.results.csv beside the input) has one line per row: \
-            row,line,RouteName,status,CallRouteId,http_status,attempts,error, with status created, \
-            updated, exists, invalid, failed or unprocessed (valid under --dry-run). Rows are \
-            written as they finish; --resume sends only the rows without a final status there.
+            row,line,RouteName,status,CallRouteId,http_status,attempts,error,note, with status \
+            created, updated, exists, invalid, failed or unprocessed (valid under --dry-run).
 
-            Exit status: 0 all rows done, 1 some rows failed or invalid, 2 stopped by --max-errors, \
-            3 fatal, 4 interrupted (Ctrl-C: requests in flight finish and every result is written).
+            Exit status: 0 all rows done and verified, 1 some rows failed or invalid or the check \
+            found a difference, 2 stopped by --max-errors, 3 fatal, 4 interrupted (Ctrl-C: requests \
+            in flight finish and every result is written).
             """
     )
 

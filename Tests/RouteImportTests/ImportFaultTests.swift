@@ -8,7 +8,8 @@ import Testing
 struct ImportFaultTests {
     @Test("500/503s, ambiguous creates, a rate limit and expiring tokens: every row created exactly once")
     func faultRun() async throws {
-        let harness = try await ImportHarness.start(concurrency: 32) { options in
+        // A short request timeout keeps the settle delay (3 timeouts) short.
+        let harness = try await ImportHarness.start(concurrency: 32, requestTimeout: .seconds(2)) { options in
             options.faults.failRate = 0.1
             options.faults.ambiguousRate = 0.05
             options.rateLimit = 400

@@ -55,7 +55,9 @@ struct ImportTrustTests {
         let (_, results) = try await expectExactlyOnce(rows: 300, requestTimeout: .seconds(2)) { $0.faults.commitThenFailRate = 0.3 }
         let settled = results.filter { $0["note"]?.hasPrefix("found by name") == true }
         #expect(!settled.isEmpty)
-        #expect(Set(settled.compactMap { $0["http_status"] }).isSubset(of: ["502", "503", "504"]))
+        // The last answer of a settled row is a gateway error (or none, when a retry timed out).
+        let statuses = Set(settled.compactMap { $0["http_status"] })
+        #expect(statuses.isSubset(of: ["502", "503", "504", ""]) && !statuses.isDisjoint(with: ["502", "503", "504"]))
     }
 
     @Test("a 200 whose body is cut is an unknown outcome, settled by name")

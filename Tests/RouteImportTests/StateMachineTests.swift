@@ -56,3 +56,47 @@ import Testing
         #expect(JournalRow(status: .unprocessed, intent: nil, mayHaveApplied: false).plan == .fresh)
     }
 }
+
+@Suite struct SendGateStateTests {
+    let start = ContinuousClock.now
+
+    @Test func aimdHalvesOncePerRoundAndGrowsBack() {
+        var gate = SendGateState(concurrency: 8, rate: nil)
+        var tickets: [SendGateState.Ticket] = []
+        for _ in 0..<8 {
+            guard case .granted(let ticket, _) = gate.acquire(now: start) else { Issue.record("expected a slot"); return }
+            tickets.append(ticket)
+        }
+        #expect(gate.acquire(now: start) == .full)
+        // A burst of pushbacks from the same round halves the limit once.
+        for ticket in tickets.prefix(4) { _ = gate.release(ticket, .pushback, now: start) }
+        #expect(gate.limit == 4)
+        for ticket in tickets.dropFirst(4) { _ = gate.release(ticket, .success, now: start) }
+        #expect(gate.limit == 5)
+    }
+
+    @Test func aThrottleWithRetryAfterPausesEveryone() {
+        var gate = SendGateState(concurrency: 4, rate: nil)
+        guard case .granted(let ticket, _) = gate.acquire(now: start) else { Issue.record("expected a slot"); return }
+        _ = gate.release(ticket, .throttled(retryAfter: .seconds(2)), now: start)
+        #expect(gate.acquire(now: start + .seconds(1)) == .paused(until: start + .seconds(2)))
+        guard case .granted = gate.acquire(now: start + .seconds(2)) else { Issue.record("expected a slot after the pause"); return }
+    }
+
+    @Test func theRateSpacesRequestsEvenly() {
+        var gate = SendGateState(concurrency: 10, rate: 4)
+        var times: [ContinuousClock.Instant] = []
+        for _ in 0..<3 {
+            guard case .granted(_, let at) = gate.acquire(now: start) else { Issue.record("expected a slot"); return }
+            times.append(at)
+        }
+        #expect(times == [start, start + .milliseconds(250), start + .milliseconds(500)])
+    }
+
+    @Test func hostileRatesStayFinite() {
+        for rate in [0.0, -1, 1e-300, 1e300] {
+            var gate = SendGateState(concurrency: 1, rate: rate)
+            guard case .granted = gate.acquire(now: start) else { Issue.record("expected a slot"); return }
+        }
+    }
+}

@@ -15,7 +15,7 @@ struct ImportProcessTests {
                                        "--late-commit-delay", "2", "--commit-then-fail-rate", "0.05",
                                        "--cut-body-rate", "0.05", "--seed", "3"], directory: directory)
         defer { sandbox.kill(SIGTERM) }
-        let baseURL = try sandbox.waitForLine { $0.contains("Telegent") }
+        let baseURL = try await sandbox.waitForLine { $0.contains("Telegent") }
             .split(separator: " ").last.map(String.init) ?? ""
         var environment = ["ROUTECTL_BASE_URL": baseURL, "ROUTECTL_ACCOUNT_KEY": "K", "ROUTECTL_ACCOUNT_SECRET": "S"]
         environment["XDG_CONFIG_HOME"] = directory
@@ -34,10 +34,10 @@ struct ImportProcessTests {
             let run = try Child.start(importing + (round == 0 ? [] : ["--resume"]), directory: directory, environment: environment)
             try await Task.sleep(for: .milliseconds(Int64.random(in: 300...2500, using: &generator)))
             run.kill(SIGKILL)
-            run.wait()
+            await run.finish()
         }
         let resumed = try Child.start(importing + ["--resume"], directory: directory, environment: environment)
-        resumed.wait()
+        await resumed.finish()
         #expect(resumed.status == 0)
 
         let results = try String(contentsOfFile: directory + "/routes.results.csv", encoding: .utf8)
@@ -47,15 +47,15 @@ struct ImportProcessTests {
         #expect(results.allSatisfy { $0[3] == "created" })
 
         let list = try Child.start(["routes", "list", "--output", "json"], directory: directory, environment: environment)
-        let routes = try JSONSerialization.jsonObject(with: list.readAll()) as? [[String: Any]] ?? []
-        list.wait()
+        let routes = try JSONSerialization.jsonObject(with: await list.readAll()) as? [[String: Any]] ?? []
+        await list.finish()
         let names = routes.compactMap { $0["RouteName"] as? String }
         #expect(names.count == rows)
         #expect(Set(names).count == rows, "a name was created twice")
         #expect(Set(results.map { String($0[4]) }) == Set(routes.compactMap { $0["CallRouteId"] as? String }))
 
         let verify = try Child.start(["import", input, "--verify"], directory: directory, environment: environment)
-        verify.wait()
+        await verify.finish()
         #expect(verify.status == 0)
     }
 }
@@ -100,16 +100,32 @@ final class Child: @unchecked Sendable {
         if process.isRunning { Foundation.kill(process.processIdentifier, signal) }
     }
 
-    func wait() { process.waitUntilExit() }
+    /// Waits for the process to end without holding one of the few threads async tests share.
+    func finish() async {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        process.waitUntilExit()
+    }
 
-    func readAll() throws -> Data {
-        try output.fileHandleForReading.readToEnd() ?? Data()
+    func readAll() async throws -> Data {
+        let handle = output.fileHandleForReading
+        return try await Self.offThePool { try handle.readToEnd() ?? Data() }
     }
 
     /// Reads stdout line by line until one matches.
-    func waitForLine(_ matches: (String) -> Bool) throws -> String {
-        var buffer = Data()
+    func waitForLine(_ matches: @escaping @Sendable (String) -> Bool) async throws -> String {
         let handle = output.fileHandleForReading
+        return try await Self.offThePool { try Self.readLine(from: handle, matching: matches) }
+    }
+
+    /// Runs a blocking read on a thread of its own.
+    private static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
+    private static func readLine(from handle: FileHandle, matching matches: (String) -> Bool) throws -> String {
+        var buffer = Data()
         while true {
             let chunk = handle.availableData
             guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
