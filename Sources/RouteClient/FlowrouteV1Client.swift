@@ -38,9 +38,8 @@ final class FlowrouteV1Client: RouteService {
         return await put(current.merging(changes), name: id)
     }
 
-    func list() async throws(ClientError) -> [Route] {
-        var routes: [Route] = []
-        var seen: Set<String> = []
+    func forEachRoute(_ body: (Route) throws -> Void) async throws {
+        var previous: [String] = []
         for page in 1... {
             let url = "\(endpoint.baseURL)/routes/?limit=\(Self.pageSize)&page=\(page)"
             let batch = try await transport.retrying { _ async -> Attempt<[Route]> in
@@ -49,12 +48,13 @@ final class FlowrouteV1Client: RouteService {
                 case let failure: return Attempt(failure: failure.failure!)
                 }
             }
-            let fresh = batch.filter { seen.insert($0.key ?? "").inserted }
-            routes += fresh
-            // A server that ignores paging answers every page alike: stop when nothing is new.
-            if batch.count < Self.pageSize || fresh.isEmpty { break }
+            // A server that ignores paging answers every page alike: stop when a page repeats.
+            let names = batch.map { $0.key ?? "" }
+            if !names.isEmpty && names == previous { break }
+            for route in batch { try body(route) }
+            if batch.count < Self.pageSize { break }
+            previous = names
         }
-        return routes.sorted { ($0.key ?? "") < ($1.key ?? "") }
     }
 
     /// v1 has no single-route read: the route is found in the list.

@@ -39,9 +39,8 @@ final class FlowrouteV2Client: RouteService {
         }
     }
 
-    func list() async throws(ClientError) -> [Route] {
-        var routes: [Route] = []
-        var seen: Set<String> = []
+    func forEachRoute(_ body: (Route) throws -> Void) async throws {
+        var previous: [String] = []
         var offset = 0
         while true {
             let url = "\(routesURL)?limit=\(Self.pageSize)&offset=\(offset)"
@@ -51,13 +50,14 @@ final class FlowrouteV2Client: RouteService {
                 case let failure: return Attempt(failure: failure.failure!)
                 }
             }
-            let fresh = page.routes.filter { seen.insert($0.id ?? "").inserted }
-            routes += fresh
             // Stop at a short page, or when a server that ignores paging repeats itself.
-            if page.routes.count < Self.pageSize || fresh.isEmpty { break }
+            let ids = page.routes.map { $0.id ?? "" }
+            if !ids.isEmpty && ids == previous { break }
+            for route in page.routes { try body(route) }
+            if page.routes.count < Self.pageSize { break }
+            previous = ids
             offset += page.routes.count
         }
-        return routes
     }
 
     func get(id: String) async throws(ClientError) -> Route {

@@ -17,7 +17,8 @@ final class HTTPTransport: Sendable {
     init(options: ClientOptions) {
         self.options = options
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: options.connectTimeout.timeAmount)
+        // The read timeout bounds a stalled stream; the request timeout bounds the whole answer.
+        configuration.timeout = .init(connect: options.connectTimeout.timeAmount, read: options.requestTimeout.timeAmount)
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: options.concurrency)
         // Fail fast when the server cannot be reached: retrying is the caller's decision.
@@ -28,26 +29,73 @@ final class HTTPTransport: Sendable {
 
     /// Sends one request; the failure says whether the service may have received it.
     func send(_ request: HTTPRequest) async -> Result<HTTPAnswer, TransportFailure> {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = request.method
-        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body {
-            outgoing.body = .bytes(ByteBuffer(bytes: body))
-        }
         let started = ContinuousClock.now
         let address = request.urlWithoutQuery
         do {
-            let response = try await client.execute(outgoing, timeout: options.requestTimeout.timeAmount)
-            let body = try await response.body.collect(upTo: 64 << 20)
+            let response = try await client.execute(outgoing(request), timeout: options.requestTimeout.timeAmount)
+            // The client's deadline ends with the head; the body must also come within the timeout.
+            var body: [UInt8] = []
+            for try await chunk in response.body {
+                guard ContinuousClock.now - started <= options.requestTimeout else {
+                    throw HTTPClientError.deadlineExceeded
+                }
+                guard body.count + chunk.readableBytes <= 64 << 20 else {
+                    throw ClientError.unexpectedAnswer(url: address, status: Int(response.status.code),
+                                                       "the answer from \(address) is over 64 MiB")
+                }
+                body += chunk.readableBytesView
+            }
             log(request, status: "\(response.status.code)", since: started)
-            return .success(HTTPAnswer(
-                status: Int(response.status.code), headers: response.headers,
-                body: Array(buffer: body), url: address))
+            return .success(HTTPAnswer(status: Int(response.status.code), headers: response.headers, body: body, url: address))
         } catch {
             let failure = TransportFailure(error, url: address, timeout: options.requestTimeout)
             log(request, status: "failed (\(failure.error))", since: started)
             return .failure(failure)
         }
+    }
+
+    /// Sends one request whose successful answer may be larger than any buffer: a 2xx body is
+    /// handed to `consume` chunk by chunk as it arrives (the answer returned has an empty body);
+    /// any other status is read whole, up to 1 MiB, as usual. A 2xx body larger than
+    /// `maximumBody` is refused as a runaway server. What `consume` throws ends the request and
+    /// is rethrown as it is.
+    func stream(
+        _ request: HTTPRequest, maximumBody: Int = 1 << 34, consume: (ByteBuffer) throws -> Void
+    ) async throws -> Result<HTTPAnswer, TransportFailure> {
+        let started = ContinuousClock.now
+        let address = request.urlWithoutQuery
+        var consumerError: (any Error)?
+        let result: Result<HTTPAnswer, TransportFailure>
+        do {
+            let response = try await client.execute(outgoing(request), timeout: options.requestTimeout.timeAmount)
+            let status = Int(response.status.code)
+            if (200..<300).contains(status) {
+                var total = 0
+                for try await chunk in response.body {
+                    total += chunk.readableBytes
+                    guard total <= maximumBody else {
+                        throw ClientError.unexpectedAnswer(
+                            url: address, status: status, "the answer from \(address) is over \(maximumBody >> 30) GiB")
+                    }
+                    do { try consume(chunk) } catch {
+                        consumerError = error
+                        break
+                    }
+                }
+                result = .success(HTTPAnswer(status: status, headers: response.headers, body: [], url: address))
+                log(request, status: "\(status) (\(total) bytes, streamed)", since: started)
+            } else {
+                let body = try await response.body.collect(upTo: 1 << 20)
+                result = .success(HTTPAnswer(status: status, headers: response.headers, body: Array(buffer: body), url: address))
+                log(request, status: "\(status)", since: started)
+            }
+        } catch {
+            let failure = TransportFailure(error, url: address, timeout: options.requestTimeout)
+            log(request, status: "failed (\(failure.error))", since: started)
+            result = .failure(failure)
+        }
+        if let consumerError { throw consumerError }
+        return result
     }
 
     /// Repeats `perform` per the retry policy until it succeeds or is refused. Only for requests
@@ -74,6 +122,16 @@ final class HTTPTransport: Sendable {
         case .success(let answer) where answer.isSuccess: return .success(answer)
         case .success(let answer): return Attempt(failure: answer.failure)
         }
+    }
+
+    private func outgoing(_ request: HTTPRequest) -> HTTPClientRequest {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = request.method
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        if let body = request.body {
+            outgoing.body = .bytes(ByteBuffer(bytes: body))
+        }
+        return outgoing
     }
 
     func shutdown() async {
@@ -166,6 +224,8 @@ struct TransportFailure: Error {
     init(_ error: any Error, url: String, timeout: Duration) {
         let host = Self.origin(of: url)
         switch error {
+        case let error as ClientError:
+            self.init(error, mayHaveBeenSent: true)
         case let error as HTTPClientError where error == .connectTimeout:
             self.init(.unreachable(url: host, reason: "the connection timed out"), mayHaveBeenSent: false)
         case let error as HTTPClientError where error == .tlsHandshakeTimeout:

@@ -10,8 +10,11 @@ public protocol RouteService: Sendable {
     func createOnce(_ route: Route) async -> Answered<Route>
     /// One partial update: only the fields present in `changes` change.
     func updateOnce(id: String, changes: Route) async -> Answered<Route>
-    /// Every route of the account (all pages), retried per the service's policy.
-    func list() async throws(ClientError) -> [Route]
+    /// Hands every route of the account (all pages) to `body` as it is read, without holding the
+    /// list. A failure before the first route is retried per the service's policy; one after it
+    /// ends the listing (routes already handed on cannot be taken back). Throws a `ClientError`,
+    /// or what `body` threw.
+    func forEachRoute(_ body: (Route) throws -> Void) async throws
     func get(id: String) async throws(ClientError) -> Route
     func delete(id: String) async throws(ClientError)
     /// Closes the connections; the service cannot be used afterwards.
@@ -19,6 +22,22 @@ public protocol RouteService: Sendable {
 }
 
 /// The client for `endpoint`'s provider, with one HTTP client whose pool fits `options.concurrency`.
+extension RouteService {
+    /// Every route of the account, in memory: for small accounts and callers that need them all.
+    public func list() async throws(ClientError) -> [Route] {
+        var routes: [Route] = []
+        do { try await forEachRoute { routes.append($0) } } catch let error as ClientError { throw error } catch {
+            preconditionFailure("appending to an array does not throw")
+        }
+        return routes
+    }
+}
+
+/// What a `forEachRoute` body threw, carried out of the listing unchanged.
+struct ConsumerFailure: Error {
+    let error: any Error
+}
+
 extension Dialect {
     /// How a create may be repeated: Flowroute v1 creates with a `PUT` by name, which is an
     /// upsert; the others assign an id per create, so a repeat makes a second route.

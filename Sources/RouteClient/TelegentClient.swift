@@ -30,12 +30,50 @@ final class TelegentClient: RouteService {
         return await routeAnswer(HTTPRequest(.POST, routesURL + "/update", json: TelegentWire.encode(body)), id: id)
     }
 
-    func list() async throws(ClientError) -> [Route] {
-        try await transport.retrying { _ async -> Attempt<[Route]> in
-            switch await send(HTTPRequest(.GET, endpoint.baseURL + "/account/voice/routes")) {
-            case .success(let answer): return decoding(answer) { json throws(WireError) in try TelegentWire.decodeList(json) }
-            case let failure: return Attempt(failure: failure.failure!)
+    /// The list is one answer with no paging, 90 MB for 300,000 routes: it is read as a stream
+    /// and each route handed to `body` as soon as it is parsed.
+    func forEachRoute(_ body: (Route) throws -> Void) async throws {
+        let request = HTTPRequest(.GET, endpoint.baseURL + "/account/voice/routes")
+        var delivered = 0
+        var consumerError: (any Error)?
+        do throws(ClientError) {
+            try await transport.retrying { _ async -> Attempt<Void> in
+                var scanner = JSONArrayScanner(member: "Results")
+                let attempt: Attempt<HTTPAnswer>
+                do {
+                    attempt = try await send(request) { authorized in
+                        try await transport.stream(authorized) { chunk in
+                            try chunk.withUnsafeReadableBytes { bytes in
+                                try scanner.feed(bytes) { element in
+                                    let route = try TelegentWire.decodeRoute(JSON(parsing: element))
+                                    delivered += 1
+                                    do { try body(route) } catch { throw ConsumerFailure(error: error) }
+                                }
+                            }
+                        }
+                    }
+                } catch let failure as ConsumerFailure {
+                    consumerError = failure.error
+                    return .rejected(ClientError(kind: .unexpectedAnswer, message: "stopped by the caller"))
+                } catch {
+                    attempt = .unknown(.unexpectedAnswer(url: request.urlWithoutQuery, "\(error) (from \(request.urlWithoutQuery))"))
+                }
+                var outcome = attempt
+                if case .success = attempt {
+                    do { try scanner.finish() } catch {
+                        outcome = .unknown(.unexpectedAnswer(url: request.urlWithoutQuery, "\(error) (from \(request.urlWithoutQuery))"))
+                    }
+                }
+                if case .success = outcome { return .success(()) }
+                // Routes already handed on cannot be taken back: a list cut off half way is not retried.
+                guard delivered == 0 else {
+                    return .rejected(ClientError(kind: .connectionLost, url: request.urlWithoutQuery,
+                                                 message: "the route list broke off after \(delivered) routes: \(outcome.error!)"))
+                }
+                return Attempt(failure: outcome.failure!)
             }
+        } catch {
+            throw consumerError ?? error
         }
     }
 
@@ -71,6 +109,13 @@ final class TelegentClient: RouteService {
     /// (expired early, revoked): authenticate again, once, and resend. A second 401 means the
     /// credentials themselves are no good.
     private func send(_ request: HTTPRequest) async -> Attempt<HTTPAnswer> {
+        await send(request, via: transport.send)
+    }
+
+    /// As `send(_:)`, with the authorized request sent by `transmit` (a streaming read).
+    private func send(
+        _ request: HTTPRequest, via transmit: (HTTPRequest) async throws -> Result<HTTPAnswer, TransportFailure>
+    ) async rethrows -> Attempt<HTTPAnswer> {
         let apiEndpoint = request.urlWithoutQuery
         for isRetry in [false, true] {
             let token: String
@@ -82,7 +127,7 @@ final class TelegentClient: RouteService {
             var authorized = request
             authorized.headers += [("Authorization", "Bearer " + token), ("Accept", "application/json")]
             if request.body != nil { authorized.headers.append(("Content-Type", "application/json")) }
-            switch await transport.send(authorized) {
+            switch try await transmit(authorized) {
             case .failure(let failure):
                 return Attempt(failure: failure.attempt)
             case .success(let answer) where answer.status == 401:

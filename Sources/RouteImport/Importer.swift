@@ -49,19 +49,17 @@ public struct Importer: Sendable {
                                    keepsInput: options.includeInput)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.header : nil)
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header)
-        let listed = try await listAccount()
         let resuming = options.resume && access(journalPath, F_OK) == 0
         let journal = resuming
             ? try Journal.openExisting(path: journalPath, identity: identity)
-            : try Journal.create(path: journalPath, identity: identity,
-                                 baseline: listed.compactMap { route in route.id.map { ($0, route.key ?? "") } })
-        // A fast pass that decodes nothing: the progress line's total and the size of the name index.
-        let total = RowSource.count(path: inputPath, delimiter: options.delimiter)
-        var existing: [String: String] = [:]
-        for route in listed {
-            if let key = route.key, let id = route.id, existing[key] == nil { existing[key] = id }
+            : try Journal.create(path: journalPath, identity: identity)
+        if let service, !options.dryRun {
+            try await AccountListing.load(service, into: journal, purpose: "before sending")
+            try journal.takeBaselineOnce()
         }
-        let triage = RowTriage(options: options, existing: existing, keyField: schema.keyField, expectedRows: total ?? 0)
+        // A fast pass that decodes nothing: the progress line's total.
+        let total = RowSource.count(path: inputPath, delimiter: options.delimiter)
+        let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField)
 
         let stop = StopSignal()
         let tally = Tally(maxErrors: options.maxErrors, total: total, progress: progress, stop: stop)
@@ -96,14 +94,5 @@ public struct Importer: Sendable {
         guard let service else { throw .usage("--verify needs a connection to the account") }
         let journal = try Journal.openExisting(path: journalPath, identity: nil)
         return try await Verification.run(service: service, journal: journal, repair: options.repair)
-    }
-
-    /// The account's routes before any row is sent.
-    private func listAccount() async throws(ImportError) -> [Route] {
-        guard let service, !options.dryRun else { return [] }
-        do throws(ClientError) { return try await service.list() } catch {
-            if error.kind == .cancelled || Task.isCancelled { throw .interrupted }
-            throw .service("cannot list the account's routes: \(error)")
-        }
     }
 }

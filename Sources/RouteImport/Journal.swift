@@ -5,7 +5,8 @@ import RouteModel
 
 /// The import's write-ahead journal: one SQLite file beside the results (`NAME.results.csv.journal`).
 ///
-/// It holds the account's *baseline* (the route ids that existed before the first run), each
+/// It holds the account as listed at the start of this run (`account`, the index triage looks
+/// names up in), the *baseline* (the route ids that existed before the first run), each
 /// row's intent before its request is sent, and each row's outcome. Commits are durable against a
 /// crash of routectl (WAL, `synchronous=NORMAL`), not against a power cut. The result CSV is
 /// written from it in input order at the end, and it stays beside the results for `--resume`,
@@ -32,16 +33,15 @@ final class Journal: Sendable {
         self.database = database
     }
 
-    /// A new journal, replacing any earlier one, with the account's routes before this import.
-    static func create(path: String, identity: Identity, baseline: [(id: String, name: String)]) throws(ImportError) -> Journal {
+    /// A new journal, replacing any earlier one. Its baseline is taken from the first account
+    /// listing loaded into it.
+    static func create(path: String, identity: Identity) throws(ImportError) -> Journal {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
         let journal = try open(path: path)
         try journal.write { db in
             try db.execute(sql: Self.schema)
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('dialect', ?), ('input_header', ?)",
                            arguments: [identity.dialect, JSON.array(identity.inputHeader.map(JSON.string)).serialized])
-            let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO baseline(id, name) VALUES (?, ?)")
-            for route in baseline { try insert.execute(arguments: [route.id, route.name]) }
         }
         return journal
     }
@@ -87,6 +87,8 @@ final class Journal: Sendable {
     private static let schema = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE baseline(id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE account(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+        CREATE INDEX account_by_name ON account(name, seq);
         CREATE TABLE rows(
             row INTEGER PRIMARY KEY, line INTEGER NOT NULL, key TEXT NOT NULL,
             status TEXT, intent TEXT, target TEXT, unknown_since REAL,
@@ -94,6 +96,7 @@ final class Journal: Sendable {
             error TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
             may_have_applied INTEGER NOT NULL DEFAULT 0, input TEXT);
         CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
+        CREATE INDEX rows_by_key ON rows(key, row);
         """
 
     // MARK: - Writing
@@ -134,6 +137,91 @@ final class Journal: Sendable {
                     ])
                 }
             }
+        }
+    }
+
+    // MARK: - The account
+
+    /// Starts a new listing of the account, which `addToAccount` fills.
+    func clearAccount() throws(ImportError) {
+        try write { db in try db.execute(sql: "DELETE FROM account") }
+    }
+
+    /// Adds listed routes, in the order listed; one commit for the lot.
+    func addToAccount(_ routes: [(id: String, name: String)]) throws(ImportError) {
+        guard !routes.isEmpty else { return }
+        try write { db in
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO account(id, name) VALUES (?, ?)")
+            for route in routes { try insert.execute(arguments: [route.id, route.name]) }
+        }
+    }
+
+    /// Makes the account as listed the baseline — the routes that were there before the first
+    /// run — unless it was taken already.
+    func takeBaselineOnce() throws(ImportError) {
+        try write { db in
+            guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'baseline'") == nil else { return }
+            try db.execute(sql: "INSERT OR IGNORE INTO baseline(id, name) SELECT id, name FROM account")
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('baseline', 'taken')")
+        }
+    }
+
+    /// The id of the first listed route named `name`, if any.
+    func accountID(named name: String) throws(ImportError) -> String? {
+        try read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
+                                arguments: [name])
+        }
+    }
+
+    /// The first row before `row` that used `key` and was not invalid, if any.
+    func firstRow(withKey key: String, before row: Int) throws(ImportError) -> Int? {
+        try read { db in
+            try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT row FROM rows WHERE key = ? AND row < ? AND (status IS NULL OR status <> 'invalid') ORDER BY row LIMIT 1
+                """), arguments: [key, row])
+        }
+    }
+
+    // MARK: - Verification
+
+    /// Rows holding a route whose id is not in the account as last listed, or is there under another name.
+    func mismatches() throws(ImportError) -> (checked: Int, routes: Int, mismatches: [String]) {
+        try read { db in
+            let held = "r.status IN ('created', 'updated', 'exists') AND r.id <> ''"
+            let checked = try Int.fetchOne(db, sql: "SELECT count(*) FROM rows r WHERE \(held)") ?? 0
+            let routes = try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0
+            let mismatches = try Row.fetchAll(db, sql: """
+                SELECT r.row, r.key, r.id, a.name FROM rows r LEFT JOIN account a ON a.id = r.id
+                WHERE \(held) AND (a.id IS NULL OR a.name <> r.key) ORDER BY r.row LIMIT 1000
+                """).map { record -> String in
+                let row: Int = record["row"], key: String = record["key"], id: String = record["id"]
+                guard let name: String = record["name"] else { return "row \(row): \"\(key)\" \(id) is not in the account" }
+                return "row \(row): \(id) is named \"\(name)\", not \"\(key)\""
+            }
+            return (checked, routes, mismatches)
+        }
+    }
+
+    /// Routes in the account named like a row this import created, held by no row and not in the
+    /// baseline: duplicates this import provably made, by name.
+    func provableDuplicates() throws(ImportError) -> [(name: String, ids: [String])] {
+        try read { db in
+            var duplicates: [(name: String, ids: [String])] = []
+            for record in try Row.fetchAll(db, sql: """
+                SELECT a.name, a.id FROM account a
+                WHERE a.name IN (SELECT key FROM rows WHERE status = 'created')
+                  AND NOT EXISTS (SELECT 1 FROM rows r WHERE r.id = a.id AND r.id <> ''
+                                  AND r.status IN ('created', 'updated', 'exists'))
+                  AND NOT EXISTS (SELECT 1 FROM baseline b WHERE b.id = a.id)
+                ORDER BY a.name, a.seq
+                """) {
+                let name: String = record["name"], id: String = record["id"]
+                if duplicates.last?.name == name { duplicates[duplicates.count - 1].ids.append(id) } else {
+                    duplicates.append((name, [id]))
+                }
+            }
+            return duplicates
         }
     }
 
@@ -187,18 +275,6 @@ final class Journal: Sendable {
                 if let status = RowStatus(rawValue: record["status"]) { counts[status] = record["n"] }
             }
             return counts
-        }
-    }
-
-    /// Every row that holds a route (created, updated, exists), in input order.
-    func heldRoutes(_ body: (_ row: Int, _ key: String, _ id: String, _ status: RowStatus) throws -> Void) throws(ImportError) {
-        try read { db in
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT row, key, id, status FROM rows WHERE status IN ('created', 'updated', 'exists') AND id <> '' ORDER BY row
-                """)
-            while let record = try cursor.next() {
-                try body(record["row"], record["key"], record["id"], RowStatus(rawValue: record["status"]) ?? .exists)
-            }
         }
     }
 

@@ -46,7 +46,7 @@ final class Pump {
                             atEnd = true
                             break
                         }
-                        switch triage.decide(row, previous: try previous.state(of: row.number)) {
+                        switch try triage.decide(row, previous: try previous.state(of: row.number)) {
                         case .carriedOver:
                             tally.addCarriedOver()
                         case .done(let result):
@@ -64,6 +64,7 @@ final class Pump {
                         }
                     }
                     try commit(entries)
+                    triage.committed()
                 } catch {
                     stop.trigger(.fatal(error))
                     return

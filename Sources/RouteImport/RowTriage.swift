@@ -18,22 +18,26 @@ struct RowTriage {
     }
 
     let options: ImportOptions
-    /// The account's routes as listed before this run: name → id.
-    let existing: [String: String]
+    /// Where the names already used and the account as listed at the start are looked up, so a
+    /// file and an account of any size cost no memory here.
+    let journal: Journal
     let keyField: String
-    /// Name → the row that first used it.
-    private var seen: [String: Int32] = [:]
+    /// Names used by rows of the batch being triaged, not yet committed to the journal.
+    private var batch: [String: Int] = [:]
 
-    /// - Parameter expectedRows: the input's row count, so the index of names is allocated once.
-    init(options: ImportOptions, existing: [String: String], keyField: String, expectedRows: Int) {
+    init(options: ImportOptions, journal: Journal, keyField: String) {
         self.options = options
-        self.existing = existing
+        self.journal = journal
         self.keyField = keyField
-        if options.onExisting != .create { seen.reserveCapacity(expectedRows) }
+    }
+
+    /// The batch's rows are in the journal now, where later rows find their names.
+    mutating func committed() {
+        batch.removeAll(keepingCapacity: true)
     }
 
     /// - Parameter previous: what the journal of an earlier run holds for this row (`--resume`).
-    mutating func decide(_ row: RowSource.Row, previous: JournalRow?) -> Decision {
+    mutating func decide(_ row: RowSource.Row, previous: JournalRow?) throws(ImportError) -> Decision {
         let plan = previous?.plan ?? .fresh
         let route: Route
         switch row.route {
@@ -45,11 +49,13 @@ struct RowTriage {
         }
         let key = route.key ?? row.key
         if options.onExisting != .create {
-            if let first = seen[key] {
+            var first = batch[key]
+            if first == nil { first = try journal.firstRow(withKey: key, before: row.number) }
+            if let first {
                 if plan == .carryOver { return .carriedOver }
                 return .done(result(row, .invalid, error: "duplicate \(keyField) in row \(first)"))
             }
-            seen[key] = Int32(truncatingIfNeeded: row.number)
+            batch[key] = row.number
         }
         switch plan {
         case .carryOver:
@@ -66,7 +72,9 @@ struct RowTriage {
             break
         }
         if options.dryRun { return .done(result(row, .valid)) }
-        guard let id = existing[key] else { return .send(pending(row, key: key, route: route, action: .create)) }
+        guard let id = try journal.accountID(named: key) else {
+            return .send(pending(row, key: key, route: route, action: .create))
+        }
         switch options.onExisting {
         case .skip: return .done(result(row, .exists, id: id))
         case .update: return .send(pending(row, key: key, route: route, action: .update(id: id)))

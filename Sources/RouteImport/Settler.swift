@@ -76,7 +76,7 @@ actor Settler {
     private func lookUp(_ batch: [SettlerState<ContinuousClock.Instant>.Waiter]) async {
         let settlements: [Int: Settlement]
         do throws(ClientError) {
-            settlements = try attribute(batch, listed: try await service.list())
+            settlements = try attribute(batch, candidates: try await candidates(named: Set(batch.map(\.key))))
         } catch {
             settlements = Dictionary(uniqueKeysWithValues: batch.map { ($0.id, .failed(error)) })
         }
@@ -86,15 +86,25 @@ actor Settler {
         perform(state.lookupFinished(now: clock.now))
     }
 
+    /// The ids of the account's routes with one of `names`, from one listing, in its order.
+    private func candidates(named names: Set<String>) async throws(ClientError) -> [String: [String]] {
+        var candidates: [String: [String]] = [:]
+        do {
+            try await service.forEachRoute { route in
+                guard let key = route.key, names.contains(key), let id = route.id else { return }
+                candidates[key, default: []].append(id)
+            }
+        } catch let error as ClientError { throw error } catch {
+            throw ClientError(kind: .unexpectedAnswer, message: "\(error)")
+        }
+        return candidates
+    }
+
     /// Gives each waiting row the first route of its name that is new since the baseline and
     /// held by no other row.
-    private func attribute(_ batch: [SettlerState<ContinuousClock.Instant>.Waiter], listed: [Route]) throws(ClientError) -> [Int: Settlement] {
-        let names = Set(batch.map(\.key))
-        var candidates: [String: [String]] = [:]
-        for route in listed {
-            guard let key = route.key, names.contains(key), let id = route.id, !claimed.contains(id) else { continue }
-            candidates[key, default: []].append(id)
-        }
+    private func attribute(
+        _ batch: [SettlerState<ContinuousClock.Instant>.Waiter], candidates: [String: [String]]
+    ) throws(ClientError) -> [Int: Settlement] {
         let ids = candidates.values.flatMap { $0 }
         let taken: Set<String>
         do throws(ImportError) {

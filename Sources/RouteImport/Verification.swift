@@ -5,7 +5,8 @@ import RouteModel
 /// holds a route (`created`, `updated`, `exists`) must find its id under its name, and every name
 /// the import created must exist once per row that created it. A route beyond that — same name,
 /// id not in the baseline, held by no row — is a duplicate this import provably made; `--repair`
-/// deletes it.
+/// deletes it. The listing goes into the journal and the checks are queries there, so an account
+/// of any size is checked in flat memory.
 public struct Verification: Sendable {
     public struct Duplicate: Sendable {
         public let name: String
@@ -16,7 +17,8 @@ public struct Verification: Sendable {
     public var rows = 0
     /// Routes the account held when checked.
     public var routes = 0
-    /// `row 12: "Main" CRID-… is not in the account`, one per row whose route is not as recorded.
+    /// `row 12: "Main" CRID-… is not in the account`, one per row whose route is not as recorded
+    /// (the first thousand).
     public var mismatches: [String] = []
     public var duplicates: [Duplicate] = []
     /// Duplicate ids deleted by `--repair`.
@@ -30,38 +32,10 @@ public struct Verification: Sendable {
     }
 
     static func run(service: any RouteService, journal: Journal, repair: Bool) async throws(ImportError) -> Verification {
-        let listed: [Route]
-        do throws(ClientError) { listed = try await service.list() } catch {
-            throw .service("cannot list the account's routes to verify the import: \(error)")
-        }
+        try await AccountListing.load(service, into: journal, purpose: "to verify the import")
         var report = Verification()
-        report.routes = listed.count
-        var nameOfID: [String: String] = [:]
-        var idsOfName: [String: [String]] = [:]
-        for route in listed {
-            guard let id = route.id else { continue }
-            let name = route.key ?? ""
-            nameOfID[id] = name
-            idsOfName[name, default: []].append(id)
-        }
-        var held = Set<String>()
-        var created = Set<String>()
-        try journal.heldRoutes { row, key, id, status in
-            report.rows += 1
-            held.insert(id)
-            if status == .created { created.insert(key) }
-            switch nameOfID[id] {
-            case nil: report.mismatches.append("row \(row): \(Self.quoted(key)) \(id) is not in the account")
-            case key?: break
-            case let name?: report.mismatches.append("row \(row): \(id) is named \(Self.quoted(name)), not \(Self.quoted(key))")
-            }
-        }
-        for name in created.sorted() {
-            let unheld = (idsOfName[name] ?? []).filter { !held.contains($0) }
-            let inBaseline = try journal.baselineContains(unheld)
-            let extra = unheld.filter { !inBaseline.contains($0) }
-            if !extra.isEmpty { report.duplicates.append(Duplicate(name: name, ids: extra)) }
-        }
+        (report.rows, report.routes, report.mismatches) = try journal.mismatches()
+        report.duplicates = try journal.provableDuplicates().map { Duplicate(name: $0.name, ids: $0.ids) }
         if repair {
             for duplicate in report.duplicates {
                 for id in duplicate.ids {
@@ -85,7 +59,7 @@ public struct Verification: Sendable {
         lines += mismatches.prefix(20).map { "  " + $0 }
         if mismatches.count > 20 { lines.append("  … and \(mismatches.count - 20) more") }
         for duplicate in duplicates.prefix(20) {
-            lines.append("  duplicate of \(Self.quoted(duplicate.name)) made by this import: " + duplicate.ids.joined(separator: ", "))
+            lines.append("  duplicate of \"\(duplicate.name)\" made by this import: " + duplicate.ids.joined(separator: ", "))
         }
         if !removed.isEmpty { lines.append("  removed \(removed.count) duplicates (--repair)") }
         lines += notRemoved.map { "  could not remove \($0)" }
@@ -94,6 +68,4 @@ public struct Verification: Sendable {
         }
         return lines.joined(separator: "\n")
     }
-
-    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
 }

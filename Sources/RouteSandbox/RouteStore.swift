@@ -126,6 +126,34 @@ struct RouteStore: Sendable {
         }
     }
 
+    /// The stored bodies of the account's routes after sequence number `seq`, in creation order,
+    /// at most `limit`: a list read a page at a time, for answers streamed from the database.
+    func bodies(account: String, dialect: Dialect, after seq: Int64, limit: Int) async throws -> [(seq: Int64, body: String)] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT seq, body FROM route WHERE account = ? AND dialect = ? AND seq > ? ORDER BY seq LIMIT ?"),
+                arguments: [account, dialect.rawValue, seq, limit]
+            ).map { ($0["seq"], $0["body"]) }
+        }
+    }
+
+    func count(account: String, dialect: Dialect) async throws -> Int {
+        try await writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM route WHERE account = ? AND dialect = ?",
+                             arguments: [account, dialect.rawValue]) ?? 0
+        }
+    }
+
+    /// Stores `records` in one transaction, for filling an account in bulk.
+    func saveAll(_ records: [RouteRecord], account: String, dialect: Dialect) async throws {
+        try await writer.write { db in
+            let insert = try db.cachedStatement(sql: "INSERT INTO route (account, dialect, id, name, body, secrets) VALUES (?, ?, ?, ?, ?, ?)")
+            for record in records {
+                try insert.execute(arguments: [account, dialect.rawValue, record.id, record.name, record.body, record.secrets])
+            }
+        }
+    }
+
     /// Replaces the route with `change(current)` in one transaction, so concurrent updates never
     /// lose each other's fields; `nil` when the account has no such route. Errors thrown by
     /// `change` leave the route untouched.

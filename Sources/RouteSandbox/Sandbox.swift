@@ -33,6 +33,7 @@ public final class Sandbox: Sendable {
         let store = try RouteStore(path: options.database)
         let defaultAccount = options.accounts.isEmpty ? try loadDefaultAccount(store) : nil
         let accounts = defaultAccount.map { [$0] } ?? options.accounts
+        for account in accounts { try await RouteSeeder.seed(options.seedRoutes, account: account, store: store) }
         let signingKey = try store.setting("token-signing-key") { randomHex(bytes: 32) }
         let router = SandboxRouter(
             options: options, store: store, accounts: AccountBook(accounts),

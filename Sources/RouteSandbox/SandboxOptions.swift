@@ -32,6 +32,8 @@ public struct SandboxOptions: Sendable {
     public var latency: Duration = .zero
     /// Requests per second per account; beyond it the answer is 429 with `Retry-After`.
     public var rateLimit: Int? = nil
+    /// Telegent routes each account is filled with when it holds none (`--seed-routes`).
+    public var seedRoutes = 0
     /// The faults injected into route requests, and how often.
     public var faults = SandboxFaults()
     /// Makes the fault sequence repeatable; faults are drawn per request in arrival order.

@@ -44,14 +44,34 @@ struct TelegentRoutesController: Sendable {
         return .json(record.body)
     }
 
+    /// The whole account in one answer (Telegent documents no paging), streamed from the
+    /// database a page at a time: an account of 300,000 routes is never one buffer. Stored bodies
+    /// are already the wire JSON, spliced in rather than re-encoded.
     @Sendable func list(request: Request, context: SandboxContext) async throws -> Response {
         let account = try context.requireAccount()
-        let (records, total) = try await store.list(account: account.key, dialect: .telegent)
-        // Stored bodies are already the wire JSON: splice them in rather than re-encode.
-        var body = #"{"AccountId":"# + JSON.string(account.key).serialized + #","TotalRoutes":\#(total),"Results":["#
-        body += records.map(\.body).joined(separator: ",")
-        body += "]}"
-        return .json(body)
+        let total = try await store.count(account: account.key, dialect: .telegent)
+        let store = self.store
+        let head = #"{"AccountId":"# + JSON.string(account.key).serialized + #","TotalRoutes":\#(total),"Results":["#
+        let body = ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: head))
+            var last: Int64 = 0
+            var first = true
+            while true {
+                let page = try await store.bodies(account: account.key, dialect: .telegent, after: last, limit: 2000)
+                guard let end = page.last else { break }
+                var buffer = ByteBuffer()
+                for record in page {
+                    if !first { buffer.writeString(",") }
+                    first = false
+                    buffer.writeString(record.body)
+                }
+                try await writer.write(buffer)
+                last = end.seq
+            }
+            try await writer.write(ByteBuffer(string: "]}"))
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: body)
     }
 
     @Sendable func update(request: Request, context: SandboxContext) async throws -> Response {

@@ -23,18 +23,24 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             try await Connection.withService(global) { service in
-                let routes = try await service.list()
-                let schema = RouteSchema.forDialect(service.dialect)
-                let exported = routes.filter { !$0.isBuiltIn }
+                let fields = RouteOutput.csvFields(RouteSchema.forDialect(service.dialect))
                 let writer: CSVWriter
                 do {
                     writer = try file.map { try CSVWriter(path: $0) } ?? CSVWriter(fileDescriptor: STDOUT_FILENO)
                 } catch {
                     throw CommandFailure(.fatal, "\(error)")
                 }
-                try RouteOutput.writeCSV(exported, schema: schema, to: writer)
+                // Written as the routes are listed: an account of any size in the memory of one route.
+                try writer.write(fields.map(\.name))
+                var exported = 0
+                try await service.forEachRoute { route in
+                    guard !route.isBuiltIn else { return }
+                    try writer.write(fields.map { route[$0.name]?.description ?? "" })
+                    exported += 1
+                }
+                try writer.flush()
                 if let file, !global.isQuiet {
-                    Terminal.printError("routectl: exported \(exported.count) route\(exported.count == 1 ? "" : "s") to \(file)")
+                    Terminal.printError("routectl: exported \(exported) route\(exported == 1 ? "" : "s") to \(file)")
                 }
             }
         }

@@ -14,16 +14,62 @@ struct RouteOutput {
         self.format = format
     }
 
-    func printList(_ routes: [Route]) throws {
-        switch format {
-        case .table:
-            var table = OutputTable(header: summaryColumns.map(\.title))
-            table.rows = routes.map { route in summaryColumns.map { $0.value(route) } }
-            print(routes.isEmpty ? "(no routes)" : table.text)
-        case .json:
-            print(routes.isEmpty ? "[]" : "[\n" + routes.map { json($0).serialized }.joined(separator: ",\n") + "\n]")
-        case .csv:
-            try Self.writeCSV(routes, schema: schema, to: CSVWriter(fileDescriptor: STDOUT_FILENO))
+    /// Prints routes as they are listed, so the first line is out long before a large account's
+    /// last route has arrived: JSON and CSV one route at a time, a table in blocks of a
+    /// thousand rows whose columns are sized per block (as psql's `FETCH_COUNT` does).
+    final class ListPrinter {
+        private let output: RouteOutput
+        private var printed = 0
+        private var block: [[String]] = []
+        private let csv: CSVWriter?
+        private static let blockSize = 1000
+
+        init(_ output: RouteOutput) throws {
+            self.output = output
+            guard output.format == .csv else {
+                csv = nil
+                return
+            }
+            fflush(nil)
+            csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
+            try csv?.write(output.csvFields.map(\.name))
+        }
+
+        func add(_ route: Route) throws {
+            switch output.format {
+            case .table:
+                block.append(output.summaryColumns.map { $0.value(route) })
+                if block.count == Self.blockSize { printBlock() }
+            case .json:
+                print(printed == 0 ? "[" : ",")
+                print(output.json(route).serialized, terminator: "")
+            case .csv:
+                try csv?.write(output.csvFields.map { route[$0.name]?.description ?? "" })
+            }
+            printed += 1
+        }
+
+        func finish() throws {
+            switch output.format {
+            case .table:
+                printBlock()
+                if printed == 0 { print("(no routes)") }
+            case .json:
+                print(printed == 0 ? "[]" : "\n]")
+            case .csv:
+                try csv?.flush()
+            }
+        }
+
+        private func printBlock() {
+            guard !block.isEmpty else { return }
+            var table = OutputTable(header: output.summaryColumns.map(\.title))
+            table.rows = block
+            var text = table.text
+            // The header once, above the first block.
+            if printed > block.count, let newline = text.firstIndex(of: "\n") { text = String(text[text.index(after: newline)...]) }
+            print(text)
+            block.removeAll(keepingCapacity: true)
         }
     }
 
@@ -44,7 +90,7 @@ struct RouteOutput {
     /// back to the same fields, in this account or another.
     static func writeCSV(_ routes: [Route], schema: RouteSchema, to writer: CSVWriter) throws {
         fflush(nil)  // what print() buffered goes first
-        let fields = schema.fields.filter { !$0.isSecret && !$0.isAccountBound }
+        let fields = csvFields(schema)
         try writer.write(fields.map(\.name))
         for route in routes {
             try writer.write(fields.map { route[$0.name]?.description ?? "" })
@@ -52,8 +98,14 @@ struct RouteOutput {
         try writer.flush()
     }
 
+    static func csvFields(_ schema: RouteSchema) -> [Field] {
+        schema.fields.filter { !$0.isSecret && !$0.isAccountBound }
+    }
+
+    private var csvFields: [Field] { Self.csvFields(schema) }
+
     /// The catalog names as keys and JSON types that match the values: numbers, booleans, lists.
-    private func json(_ route: Route) -> JSON {
+    fileprivate func json(_ route: Route) -> JSON {
         .object(route.entries.map { field, value in
             if field.isSecret { return (field.name, .string(Secret.mask(value.description))) }
             switch value {
@@ -70,7 +122,7 @@ struct RouteOutput {
     }
 
     /// A few columns that tell routes apart at a glance, rather than all of the catalog's.
-    private var summaryColumns: [(title: String, value: (Route) -> String)] {
+    fileprivate var summaryColumns: [(title: String, value: (Route) -> String)] {
         func field(_ name: String) -> (String, (Route) -> String) { (name, { $0[name]?.description ?? "" }) }
         switch schema.dialect {
         case .telegent:

@@ -9,7 +9,9 @@ struct RoutesList: AsyncParsableCommand {
         try await reportingFailures {
             let format = try OutputFormat.resolve(global)
             try await Connection.withService(global) { service in
-                try RouteOutput(dialect: service.dialect, format: format).printList(try await service.list())
+                let printer = try RouteOutput.ListPrinter(RouteOutput(dialect: service.dialect, format: format))
+                try await service.forEachRoute(printer.add)
+                try printer.finish()
             }
         }
     }

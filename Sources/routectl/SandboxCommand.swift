@@ -72,6 +72,11 @@ struct SandboxCommand: AsyncParsableCommand {
             "Share of successful writes that are committed, then answered 200 with a body cut short.", valueName: "p"))
         var cutBodyRate = 0.0
 
+        @Option(name: .customLong("seed-routes"), help: ArgumentHelp(
+            "Fill each account that holds no Telegent routes with this many generated ones (seed-000000, …).",
+            valueName: "n"))
+        var seedRoutes = 0
+
         @Option(help: ArgumentHelp("Seed for a repeatable fault sequence.", valueName: "n"))
         var seed: UInt64?
 
@@ -94,6 +99,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 throw ValidationError("--late-commit-delay must be from 0 to 86400 seconds")
             }
             if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1") }
+            if !(0...10_000_000).contains(seedRoutes) { throw ValidationError("--seed-routes must be from 0 to 10000000") }
         }
 
         func run() async throws {
@@ -126,6 +132,7 @@ struct SandboxCommand: AsyncParsableCommand {
             options.tokenTTL = Self.seconds(tokenTTL, from: 1) ?? options.tokenTTL
             options.latency = Self.seconds(latency / 1000, from: 0) ?? .zero
             options.rateLimit = rateLimit
+            options.seedRoutes = seedRoutes
             options.faults.failRate = failRate
             options.faults.ambiguousRate = ambiguousRate
             options.faults.lateCommitRate = lateCommitRate

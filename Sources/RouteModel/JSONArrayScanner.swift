@@ -1,0 +1,118 @@
+/// Finds the elements of one array member of a top-level JSON object in a stream of bytes, without
+/// holding the document: in `{"AccountId": …, "Results": [{…}, {…}]}` it hands out each element of
+/// `Results` as its own bytes as soon as it is complete, so a list of any length is read in the
+/// memory of one route. It checks only the structure (brackets and strings); each element is then
+/// parsed on its own. Like csv-core's reader, it never trusts the input for room: an element over
+/// `maximumElementSize` is an error, not an allocation.
+public struct JSONArrayScanner: Sendable {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case notAnObject
+        case elementTooLarge(Int)
+        case elementNotAnObject
+        case unbalanced
+        case textAfterDocument
+        case incomplete
+        case missingMember(String)
+
+        public var description: String {
+            switch self {
+            case .notAnObject: return "the answer is not a JSON object"
+            case .elementTooLarge(let limit): return "an element of the list is over \(limit) bytes"
+            case .elementNotAnObject: return "an element of the list is not an object"
+            case .unbalanced: return "the answer's brackets do not match"
+            case .textAfterDocument: return "there is text after the JSON document"
+            case .incomplete: return "the answer ends before its JSON does"
+            case .missingMember(let name): return "the answer has no \(name) array"
+            }
+        }
+    }
+
+    /// The member whose array is scanned, matched ignoring ASCII case.
+    private let memberName: String
+    private let member: [UInt8]
+    private let maximumElementSize: Int
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    /// The last string closed at depth 1, which a `:` makes the current key (first 64 bytes).
+    private var lastString: [UInt8] = []
+    private var key: [UInt8]?
+    private var inArray = false
+    private var found = false
+    private var ended = false
+    private var capturing = false
+    private var element: [UInt8] = []
+
+    public init(member: String, maximumElementSize: Int = 1 << 20) {
+        memberName = member
+        self.member = Array(member.lowercased().utf8)
+        self.maximumElementSize = maximumElementSize
+    }
+
+    /// Scans `bytes`, calling `element` with each complete element's bytes.
+    public mutating func feed(
+        _ bytes: UnsafeRawBufferPointer, element emit: ([UInt8]) throws -> Void
+    ) throws {
+        for byte in bytes {
+            if capturing {
+                element.append(byte)
+                guard element.count <= maximumElementSize else { throw Failure.elementTooLarge(maximumElementSize) }
+            }
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 {
+                    inString = false
+                } else if depth == 1 && lastString.count < 64 {
+                    lastString.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+                }
+                continue
+            }
+            switch byte {
+            case 0x22:
+                inString = true
+                if depth == 1 { lastString.removeAll(keepingCapacity: true) }
+            case 0x7B, 0x5B:  // { [
+                guard !ended else { throw Failure.textAfterDocument }
+                if depth == 0 && byte != 0x7B { throw Failure.notAnObject }
+                if depth == 1 && byte == 0x5B && key == member {
+                    inArray = true
+                    found = true
+                } else if depth == 2 && inArray {
+                    guard byte == 0x7B else { throw Failure.elementNotAnObject }
+                    capturing = true
+                    element = [byte]
+                }
+                depth += 1
+            case 0x7D, 0x5D:  // } ]
+                depth -= 1
+                guard depth >= 0 else { throw Failure.unbalanced }
+                if capturing && depth == 2 {
+                    capturing = false
+                    try emit(element)
+                } else if depth == 1 {
+                    inArray = false
+                } else if depth == 0 {
+                    ended = true
+                }
+            case 0x3A where depth == 1:  // :
+                key = lastString
+            case 0x2C where depth == 1:  // ,
+                key = nil
+            case 0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x3A:
+                break
+            default:
+                if depth == 0 { throw ended ? Failure.textAfterDocument : Failure.notAnObject }
+                if depth == 2 && inArray && !capturing { throw Failure.elementNotAnObject }
+            }
+        }
+    }
+
+    /// Called at the end of the stream: the document must be complete and have held the member.
+    public func finish() throws {
+        guard ended else { throw Failure.incomplete }
+        guard found else { throw Failure.missingMember(memberName) }
+    }
+}
