@@ -28,11 +28,10 @@ struct ImportProcessTests {
         try Data(text.utf8).write(to: URL(fileURLWithPath: input))
         let importing = ["import", input, "--concurrency", "8", "--request-timeout", "1", "--quiet"]
 
-        // Killed at different moments: before, while and after rows are in flight, during resumes too.
-        var generator = SplitMix(seed: 42)
-        for round in 0..<4 {
+        // Killed at different moments: while listing, while rows are in flight or settling, during resumes too.
+        for (round, milliseconds) in [700, 1900, 400, 2500].enumerated() {
             let run = try Child.start(importing + (round == 0 ? [] : ["--resume"]), directory: directory, environment: environment)
-            try await Task.sleep(for: .milliseconds(Int64.random(in: 300...2500, using: &generator)))
+            try await Task.sleep(for: .milliseconds(milliseconds))
             run.kill(SIGKILL)
             await run.finish()
         }
@@ -57,19 +56,6 @@ struct ImportProcessTests {
         let verify = try Child.start(["import", input, "--verify"], directory: directory, environment: environment)
         await verify.finish()
         #expect(verify.status == 0)
-    }
-}
-
-/// A small seeded generator, so the kill points are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
