@@ -19,6 +19,7 @@ final class FlowrouteV2Client: RouteService {
 
     func createOnce(_ route: Route) async -> Answered<Route> {
         await resource(HTTPRequest(.POST, routesURL, json: FlowrouteWire.encodeV2(route.writable)), id: nil)
+            .confirmingCreation(of: route)
     }
 
     func updateOnce(id: String, changes: Route) async -> Answered<Route> {

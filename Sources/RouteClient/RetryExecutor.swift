@@ -34,6 +34,8 @@ public struct RetryExecutor: Sendable {
         public var mayHaveApplied: Bool
         /// The success was learned by a lookup after an unknown outcome, not from an answer.
         public var settledByLookup: Bool
+        /// Attempts whose outcome was unknown when they ended (each may have been applied).
+        public var unknownAttempts = 0
     }
 
     public let policy: RetryPolicy
@@ -86,8 +88,11 @@ public struct RetryExecutor: Sendable {
                 case .rejected(let error):
                     outcome.end = .failure(error)
                     return outcome
-                case .retryable(let error), .unknown(let error):
+                case .retryable(let error):
                     lastError = error
+                case .unknown(let error):
+                    lastError = error
+                    outcome.unknownAttempts += 1
                 }
             case .settle:
                 guard let settle else {

@@ -33,6 +33,23 @@ extension RouteService {
     }
 }
 
+extension Answered where T == Route {
+    /// A create's 2xx answer that names another route, or no id, does not show that this create
+    /// was applied: its outcome is unknown, and the route is looked up by name.
+    func confirmingCreation(of sent: Route) -> Answered<Route> {
+        guard case .success(let created) = attempt else { return self }
+        let problem: String? = if created.id?.isEmpty ?? true {
+            "the answer to a create has no \(created.schema.idField)"
+        } else if let name = created.key, name != sent.key {
+            "the answer to the create of \"\(sent.key ?? "")\" is for \"\(name)\""
+        } else {
+            nil
+        }
+        guard let problem else { return self }
+        return Answered(.unknown(.unexpectedAnswer(url: nil, status: status, problem)), status: status)
+    }
+}
+
 /// What a `forEachRoute` body threw, carried out of the listing unchanged.
 struct ConsumerFailure: Error {
     let error: any Error

@@ -22,6 +22,7 @@ final class TelegentClient: RouteService {
 
     func createOnce(_ route: Route) async -> Answered<Route> {
         await routeAnswer(HTTPRequest(.POST, routesURL, json: TelegentWire.encode(route.writable)), id: nil)
+            .confirmingCreation(of: route)
     }
 
     func updateOnce(id: String, changes: Route) async -> Answered<Route> {

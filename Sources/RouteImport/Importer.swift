@@ -48,28 +48,34 @@ public struct Importer: Sendable {
         let source = try RowSource(path: inputPath, schema: schema, delimiter: options.delimiter,
                                    keepsInput: options.includeInput)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.header : nil)
-        let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header)
-        let resuming = options.resume && access(journalPath, F_OK) == 0
-        let journal = resuming
+        guard Self.resolved(inputPath) != Self.resolved(resultsPath) else {
+            throw .usage("the results would overwrite the input \(inputPath): give --results another path")
+        }
+        let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header,
+                                        onExisting: options.onExisting.rawValue)
+        let journal = options.resume
             ? try Journal.openExisting(path: journalPath, identity: identity)
             : try Journal.create(path: journalPath, identity: identity)
+        if options.resume { try checkSameRows(as: journal, schema: schema) }
+        let settleDelay = options.settleDelay ?? service?.options.effectiveSettleDelay ?? .zero
+        let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
         if let service, !options.dryRun {
             try await AccountListing.load(service, into: journal, purpose: "before sending")
             try journal.takeBaselineOnce()
         }
         // A fast pass that decodes nothing: the progress line's total.
         let total = RowSource.count(path: inputPath, delimiter: options.delimiter)
-        let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField)
+        let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField, settleDelay: longestSettleDelay)
 
         let stop = StopSignal()
         let tally = Tally(maxErrors: options.maxErrors, total: total, progress: progress, stop: stop)
         let sender = service.map {
             RowSender(service: $0, gate: SendGate(concurrency: options.concurrency, rate: options.rate),
                       settler: Settler(service: $0, journal: journal), policy: retry,
-                      settleDelay: options.settleDelay ?? $0.options.effectiveSettleDelay,
+                      settleDelay: settleDelay,
                       claimsCreatedIDs: options.onExisting == .create)
         }
-        let pump = Pump(source: source, triage: triage, previous: PreviousRows(journal: resuming ? journal : nil),
+        let pump = Pump(source: source, triage: triage, previous: PreviousRows(journal: options.resume ? journal : nil),
                         sender: sender, journal: journal, tally: tally, stop: stop,
                         window: RowWindow(size: max(1024, options.concurrency * 32)))
         // The work runs in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
@@ -87,6 +93,35 @@ public struct Importer: Sendable {
         return ImportSummary(counts: try journal.counts(), rowsThisRun: tally.rows, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
                              verification: verification)
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// `--resume` goes by row numbers, so the file must hold the rows the journal records, name
+    /// by name: an edited file would pair results with the wrong routes.
+    private func checkSameRows(as journal: Journal, schema: RouteSchema) throws(ImportError) {
+        let source = try RowSource(path: inputPath, schema: schema, delimiter: options.delimiter, keepsInput: false)
+        var previous = PreviousRows(journal: journal)
+        var rows = 0
+        while let (number, key) = try source.nextKey() {
+            rows = number
+            if let recorded = try previous.state(of: number), recorded.key != key {
+                throw .unusableResults("""
+                    \(inputPath) has changed since the run that \(journalPath) records: row \(number) is "\(key)" now \
+                    but was "\(recorded.key)" then. --resume needs the same file; without --resume a new import \
+                    starts, and names already created are reported as exists
+                    """)
+            }
+        }
+        let recorded = try journal.lastRow()
+        guard recorded <= rows else {
+            throw .unusableResults("""
+                \(inputPath) has \(rows) rows but the run that \(journalPath) records had \(recorded): \
+                --resume needs the same file
+                """)
+        }
     }
 
     /// `--verify`: only the check, against the journal of an earlier run.

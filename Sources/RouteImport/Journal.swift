@@ -12,10 +12,13 @@ import RouteModel
 /// written from it in input order at the end, and it stays beside the results for `--resume`,
 /// `--verify` and `--repair`.
 final class Journal: Sendable {
-    /// What a journal must match to be resumed.
+    /// What a journal must match to be resumed: the same provider, the same columns, and the
+    /// same answer to names that exist (a row created on purpose under `--on-existing create`
+    /// would be a "duplicate" under `skip`).
     struct Identity: Equatable, Sendable {
         var dialect: String
         var inputHeader: [String]
+        var onExisting: String
     }
 
     enum Entry: Sendable {
@@ -40,8 +43,9 @@ final class Journal: Sendable {
         let journal = try open(path: path)
         try journal.write { db in
             try db.execute(sql: Self.schema)
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('dialect', ?), ('input_header', ?)",
-                           arguments: [identity.dialect, JSON.array(identity.inputHeader.map(JSON.string)).serialized])
+            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('dialect', ?), ('input_header', ?), ('on_existing', ?)",
+                           arguments: [identity.dialect, JSON.array(identity.inputHeader.map(JSON.string)).serialized,
+                                       identity.onExisting])
         }
         return journal
     }
@@ -49,7 +53,10 @@ final class Journal: Sendable {
     /// The journal an earlier run left, for `--resume` (which checks `identity`) or `--verify`.
     static func openExisting(path: String, identity: Identity?) throws(ImportError) -> Journal {
         guard access(path, F_OK) == 0 else {
-            throw .unusableResults("there is no journal at \(path): it is written by an import and kept beside its results")
+            throw .unusableResults("""
+                there is no journal at \(path) to continue from: an import keeps it beside its results \
+                (give the same --results as before); without --resume a new import starts
+                """)
         }
         let journal = try open(path: path)
         let found: Identity
@@ -58,7 +65,8 @@ final class Journal: Sendable {
                 let dialect = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dialect'") ?? ""
                 let header = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'input_header'") ?? "[]"
                 let cells = (try? JSON(parsing: Array(header.utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
-                return Identity(dialect: dialect, inputHeader: cells)
+                let onExisting = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'on_existing'") ?? ""
+                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting)
             }
         } catch {
             throw .unusableResults("\(path) is not an import journal: \(error)")
@@ -68,6 +76,10 @@ final class Journal: Sendable {
         }
         if let identity, found.inputHeader != identity.inputHeader {
             throw .unusableResults("\(path) is the journal of an input with other columns (\(found.inputHeader.joined(separator: ",")))")
+        }
+        if let identity, found.onExisting != identity.onExisting {
+            throw .unusableResults("\(path) is the journal of an import run with --on-existing \(found.onExisting): "
+                + "resume it with the same option")
         }
         return journal
     }
@@ -91,10 +103,10 @@ final class Journal: Sendable {
         CREATE INDEX account_by_name ON account(name, seq);
         CREATE TABLE rows(
             row INTEGER PRIMARY KEY, line INTEGER NOT NULL, key TEXT NOT NULL,
-            status TEXT, intent TEXT, target TEXT, unknown_since REAL,
+            status TEXT, intent TEXT, target TEXT, settle_at REAL,
             id TEXT NOT NULL DEFAULT '', http_status INTEGER, attempts INTEGER NOT NULL DEFAULT 0,
             error TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
-            may_have_applied INTEGER NOT NULL DEFAULT 0, input TEXT);
+            may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT);
         CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
         CREATE INDEX rows_by_key ON rows(key, row);
         """
@@ -106,23 +118,22 @@ final class Journal: Sendable {
         guard !entries.isEmpty else { return }
         try write { db in
             let intent = try db.cachedStatement(sql: """
-                INSERT INTO rows(row, line, key, status, intent, target, unknown_since, may_have_applied, input)
+                INSERT INTO rows(row, line, key, status, intent, target, settle_at, may_have_applied, input)
                 VALUES (?, ?, ?, NULL, ?, ?, NULL, 1, ?)
                 ON CONFLICT(row) DO UPDATE SET status = NULL, intent = excluded.intent,
-                    target = excluded.target, unknown_since = NULL, may_have_applied = 1
+                    target = excluded.target, settle_at = NULL, may_have_applied = 1
                 """)
             let outcome = try db.cachedStatement(sql: """
                 INSERT INTO rows(row, line, key, status, intent, target, id, http_status, attempts, error, note,
-                                 may_have_applied, input, unknown_since)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 may_have_applied, input, settle_at, creates_unknown)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(row) DO UPDATE SET status = excluded.status,
-                    unknown_since = excluded.unknown_since,
+                    settle_at = excluded.settle_at, creates_unknown = rows.creates_unknown + excluded.creates_unknown,
                     intent = coalesce(excluded.intent, rows.intent), target = coalesce(excluded.target, rows.target),
                     id = excluded.id, http_status = excluded.http_status, attempts = excluded.attempts,
                     error = excluded.error, note = excluded.note, may_have_applied = excluded.may_have_applied,
                     input = coalesce(excluded.input, rows.input)
                 """)
-            let now = Date().timeIntervalSince1970
             for entry in entries {
                 switch entry {
                 case .intent(let row):
@@ -133,7 +144,7 @@ final class Journal: Sendable {
                     try outcome.execute(arguments: [
                         result.row, result.line, result.key, result.status.rawValue, name, target, result.id,
                         result.httpStatus, result.attempts, result.error, result.note, result.mayHaveApplied,
-                        Self.encode(result.input), result.mayHaveApplied ? now : nil,
+                        Self.encode(result.input), result.settleAt, result.createsUnknown,
                     ])
                 }
             }
@@ -154,6 +165,23 @@ final class Journal: Sendable {
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO account(id, name) VALUES (?, ?)")
             for route in routes { try insert.execute(arguments: [route.id, route.name]) }
         }
+    }
+
+    /// The longest settle delay any run of this import used, after recording `delay` (seconds):
+    /// a later run waits at least that long for what an earlier one left in flight.
+    func longestSettleDelay(recording delay: Double) throws(ImportError) -> Double {
+        var longest = delay
+        try write { db in
+            let earlier = try Double.fetchOne(db, sql: "SELECT CAST(value AS REAL) FROM meta WHERE key = 'settle_delay'") ?? 0
+            longest = max(earlier, delay)
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('settle_delay', ?)", arguments: [String(longest)])
+        }
+        return longest
+    }
+
+    /// The number of rows an earlier run recorded, its last row number.
+    func lastRow() throws(ImportError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT max(row) FROM rows") ?? 0 }
     }
 
     /// Makes the account as listed the baseline — the routes that were there before the first
@@ -204,24 +232,25 @@ final class Journal: Sendable {
     }
 
     /// Routes in the account named like a row this import created, held by no row and not in the
-    /// baseline: duplicates this import provably made, by name.
-    func provableDuplicates() throws(ImportError) -> [(name: String, ids: [String])] {
+    /// baseline, by name, with how many of them the import could have made: one per create of
+    /// those rows whose answer was lost and was not the route found for it.
+    func extraRoutes() throws(ImportError) -> [(name: String, ids: [String], couldHaveMade: Int)] {
         try read { db in
-            var duplicates: [(name: String, ids: [String])] = []
+            var extras: [(name: String, ids: [String], couldHaveMade: Int)] = []
             for record in try Row.fetchAll(db, sql: """
-                SELECT a.name, a.id FROM account a
-                WHERE a.name IN (SELECT key FROM rows WHERE status = 'created')
-                  AND NOT EXISTS (SELECT 1 FROM rows r WHERE r.id = a.id AND r.id <> ''
+                WITH made AS (SELECT key, sum(creates_unknown) AS n FROM rows WHERE status = 'created' GROUP BY key)
+                SELECT a.name, a.id, made.n FROM account a JOIN made ON made.key = a.name
+                WHERE NOT EXISTS (SELECT 1 FROM rows r WHERE r.id = a.id AND r.id <> ''
                                   AND r.status IN ('created', 'updated', 'exists'))
                   AND NOT EXISTS (SELECT 1 FROM baseline b WHERE b.id = a.id)
                 ORDER BY a.name, a.seq
                 """) {
                 let name: String = record["name"], id: String = record["id"]
-                if duplicates.last?.name == name { duplicates[duplicates.count - 1].ids.append(id) } else {
-                    duplicates.append((name, [id]))
+                if extras.last?.name == name { extras[extras.count - 1].ids.append(id) } else {
+                    extras.append((name, [id], record["n"]))
                 }
             }
-            return duplicates
+            return extras
         }
     }
 
@@ -231,7 +260,7 @@ final class Journal: Sendable {
     func rows(after row: Int, limit: Int) throws(ImportError) -> [(row: Int, state: JournalRow)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT row, status, intent, target, unknown_since, may_have_applied FROM rows WHERE row > ? ORDER BY row LIMIT ?
+                SELECT row, key, status, intent, target, settle_at, may_have_applied FROM rows WHERE row > ? ORDER BY row LIMIT ?
                 """, arguments: [row, limit]).map { record in
                 let intent: JournalRow.Intent? = switch record["intent"] as String? {
                 case "create": .create
@@ -239,8 +268,8 @@ final class Journal: Sendable {
                 default: nil
                 }
                 let status = (record["status"] as String?).flatMap(RowStatus.init(rawValue:))
-                return (record["row"], JournalRow(status: status, intent: intent, mayHaveApplied: record["may_have_applied"],
-                                                  unknownSince: record["unknown_since"]))
+                return (record["row"], JournalRow(key: record["key"], status: status, intent: intent,
+                                                  mayHaveApplied: record["may_have_applied"], settleAt: record["settle_at"]))
             }
         }
     }

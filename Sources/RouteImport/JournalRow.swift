@@ -20,23 +20,26 @@ struct JournalRow: Sendable, Equatable {
         /// Final: the row keeps its result.
         case carryOver
         /// Send `intent` again, knowing that an earlier attempt may have been applied.
-        case resume(Intent, unknownSince: Double?)
+        case resume(Intent, settleAt: Double?)
         /// Nothing of this row can be on the service: triage it as on a first run.
         case fresh
     }
 
+    /// The row's name as the file had it then.
+    var key: String = ""
     var status: RowStatus?
     var intent: Intent?
     /// Set with the intent, cleared by an outcome that proves the request was not applied.
     var mayHaveApplied: Bool
-    /// When the last attempt whose outcome stayed unknown ended (seconds since 1970), so a later
-    /// run waits out the settle delay from then; `nil` when only the intent was recorded (the
-    /// request may have left at any moment before the process stopped).
-    var unknownSince: Double? = nil
+    /// When a later run may look the row up (seconds since 1970): the end of the last attempt
+    /// whose outcome stayed unknown plus the settle delay of the run that sent it; `nil` when
+    /// only the intent was recorded (the request may have left at any moment before the stop).
+    var settleAt: Double? = nil
 
     var plan: Plan {
-        if let status, status.isFinal { return .carryOver }
-        if let intent, mayHaveApplied { return .resume(intent, unknownSince: unknownSince) }
+        // `invalid` rows sent nothing: they are checked again, so a row fixed in the file goes out.
+        if let status, status.isFinal, status != .invalid { return .carryOver }
+        if let intent, mayHaveApplied { return .resume(intent, settleAt: settleAt) }
         return .fresh
     }
 }

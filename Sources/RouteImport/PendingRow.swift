@@ -13,20 +13,23 @@ struct PendingRow: Sendable {
     let key: String
     let route: Route
     let action: Action
-    /// When an earlier run sent this row without learning the outcome (seconds since 1970;
-    /// `--resume`), else `nil`.
-    let sentBefore: Double?
+    /// When an earlier run sent this row without learning the outcome (`--resume`), the time
+    /// from which it may be looked up (seconds since 1970); else `nil`.
+    let settleAt: Double?
 
-    var mayHaveApplied: Bool { sentBefore != nil }
+    /// 1 when an earlier run stopped with this row's request in flight and no record of its end.
+    let unrecordedCreates: Int
+
+    var mayHaveApplied: Bool { settleAt != nil }
     /// Cells for `--include-input`, already redacted; empty otherwise.
     let input: [String]
 
     func result(
         _ status: RowStatus, id: String = "", httpStatus: Int? = nil, attempts: Int, error: String = "",
-        note: String = "", mayHaveApplied: Bool = false
+        note: String = "", mayHaveApplied: Bool = false, settleAt: Double? = nil, createsUnknown: Int = 0
     ) -> RowResult {
         RowResult(row: row, line: line, key: key, status: status, id: id, httpStatus: httpStatus,
                   attempts: attempts, error: error, note: note, action: action, mayHaveApplied: mayHaveApplied,
-                  input: input)
+                  settleAt: settleAt, createsUnknown: createsUnknown, input: input)
     }
 }

@@ -20,13 +20,18 @@ struct RowResult: Sendable {
     /// Whether a request of this row may have been applied although no answer said so: the
     /// journal keeps it, so a later run looks the row up before sending it again.
     var mayHaveApplied: Bool
+    /// When a later run may look the row up, if `mayHaveApplied` (seconds since 1970).
+    var settleAt: Double?
+    /// Create requests of this row whose outcome was unknown when they ended: how many routes
+    /// beyond its own the row could have made, which bounds what `--repair` may delete.
+    var createsUnknown: Int
     /// The row's own cells, kept only under `--include-input` (secrets already redacted).
     var input: [String]
 
     init(
         row: Int, line: Int, key: String, status: RowStatus, id: String = "", httpStatus: Int? = nil,
         attempts: Int = 0, error: String = "", note: String = "", action: PendingRow.Action? = nil,
-        mayHaveApplied: Bool = false, input: [String] = []
+        mayHaveApplied: Bool = false, settleAt: Double? = nil, createsUnknown: Int = 0, input: [String] = []
     ) {
         self.row = row
         self.line = line
@@ -39,6 +44,8 @@ struct RowResult: Sendable {
         self.note = note
         self.action = action
         self.mayHaveApplied = mayHaveApplied
+        self.settleAt = settleAt
+        self.createsUnknown = createsUnknown
         self.input = input
     }
 }

@@ -21,13 +21,15 @@ struct RowSender: Sendable {
         case .create: service.dialect.createRepeatability
         case .update: .idempotent
         }
+        // The executor counts the settle delay from an attempt's end; for a row an earlier run sent,
+        // that end is placed so that the lookup comes no sooner than the journal says.
         let outcome = await RetryExecutor(policy: policy).run(
-            repeatability, sentBefore: row.sentBefore.map(Self.instant)
+            repeatability, sentBefore: row.settleAt.map { Self.instant($0) - settleDelay }
         ) { _ async throws(CancellationError) in
             let ticket: SendGate.Ticket
             do { ticket = try await gate.acquire() } catch { throw CancellationError() }
             let answered = await Self.shielded { await perform(row) }
-            await gate.release(ticket, Self.signal(answered.attempt))
+            await gate.release(ticket, signal(answered.attempt))
             return answered
         } settle: { endedAt in
             switch await settler.settle(key: row.key, notBefore: endedAt + settleDelay) {
@@ -42,22 +44,39 @@ struct RowSender: Sendable {
             let id = route.id ?? (route.key ?? row.key)
             if claimsCreatedIDs, case .create = row.action, !outcome.settledByLookup { await settler.claim(id) }
             let note = outcome.settledByLookup ? Self.settledNote(row, outcome) : ""
-            return row.result(row.action.doneStatus, id: id, httpStatus: outcome.status, attempts: outcome.attempts, note: note)
+            // A route found by name is one of the unknown creates: the others may still be extra.
+            let extra = creates(outcome, row) - (outcome.settledByLookup ? 1 : 0)
+            return row.result(row.action.doneStatus, id: id, httpStatus: outcome.status, attempts: outcome.attempts, note: note,
+                              createsUnknown: max(0, extra))
         case .failure(let error):
             return row.result(.failed, httpStatus: error.status ?? outcome.status, attempts: outcome.attempts,
                               error: error.description, note: Self.unknownNote(outcome.mayHaveApplied),
-                              mayHaveApplied: outcome.mayHaveApplied)
+                              mayHaveApplied: outcome.mayHaveApplied, settleAt: settleAt(outcome), createsUnknown: creates(outcome, row))
         case .cancelled(let lastError):
             return row.result(.unprocessed, httpStatus: lastError?.status, attempts: outcome.attempts,
                               error: lastError?.description ?? "", note: Self.unknownNote(outcome.mayHaveApplied),
-                              mayHaveApplied: outcome.mayHaveApplied)
+                              mayHaveApplied: outcome.mayHaveApplied, settleAt: settleAt(outcome), createsUnknown: creates(outcome, row))
         }
     }
 
-    /// A wall-clock time from the journal on this process's clock; never in the future.
+    /// A wall-clock time from the journal on this process's clock, at most a day ahead.
     private static func instant(_ secondsSince1970: Double) -> ContinuousClock.Instant {
-        let ago = Duration.checkedSeconds(Date().timeIntervalSince1970 - secondsSince1970, within: 0...86_400 * 365)
-        return ContinuousClock.now - (ago ?? .zero)
+        let offset = secondsSince1970 - Date().timeIntervalSince1970
+        let ahead = Duration.checkedSeconds(max(0, offset), within: 0...86_400) ?? .seconds(86_400)
+        let ago = Duration.checkedSeconds(max(0, -offset), within: 0...86_400 * 365) ?? .zero
+        return ContinuousClock.now + ahead - ago
+    }
+
+    /// When a later run may look the row up: now (the attempt has ended) plus the settle delay.
+    private func settleAt(_ outcome: RetryExecutor.Outcome<Route>) -> Double? {
+        outcome.mayHaveApplied ? Date().timeIntervalSince1970 + settleDelay.inSeconds : nil
+    }
+
+    /// Creates of this row that may have made a route nobody answered for: this run's, and the
+    /// one an earlier run had in flight when it stopped without recording its end.
+    private func creates(_ outcome: RetryExecutor.Outcome<Route>, _ row: PendingRow) -> Int {
+        guard case .create = row.action else { return 0 }
+        return outcome.unknownAttempts + row.unrecordedCreates
     }
 
     private func perform(_ row: PendingRow) async -> Answered<Route> {
@@ -90,12 +109,13 @@ struct RowSender: Sendable {
         await Task { await body() }.value
     }
 
-    private static func signal(_ attempt: Attempt<Route>) -> SendGate.Signal {
+    /// What an answer says about load; a 429's pause is held to the policy's cap like any wait.
+    private func signal(_ attempt: Attempt<Route>) -> SendGate.Signal {
         switch attempt {
         case .success: return .success
         case .retryable(let error), .unknown(let error), .rejected(let error):
             switch error.status {
-            case 429: return .throttled(retryAfter: error.retryAfter)
+            case 429: return .throttled(retryAfter: error.retryAfter.map { min($0, policy.maxRetryAfter) })
             case 502, 503, 504: return .pushback
             default: return .neutral
             }

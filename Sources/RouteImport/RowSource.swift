@@ -54,6 +54,17 @@ final class RowSource {
                    input: keepsInput ? columns.redacted(cells) : [])
     }
 
+    /// The next data row's number and key cell, without making its route: for checking a file
+    /// against a journal.
+    func nextKey() throws(ImportError) -> (number: Int, key: String)? {
+        do throws(CSVFileError) {
+            guard let record = try reader.next() else { return nil }
+            return (record.number, columns.key(in: Array(record)))
+        } catch {
+            throw .file(error.description)
+        }
+    }
+
     /// Data records in the file: a fast pass that decodes nothing.
     static func count(path: String, delimiter: UInt8) -> Int? {
         guard let reader = try? CSVReader(path: path, options: .init(delimiter: Unicode.Scalar(delimiter))) else {

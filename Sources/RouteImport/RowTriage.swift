@@ -22,13 +22,18 @@ struct RowTriage {
     /// file and an account of any size cost no memory here.
     let journal: Journal
     let keyField: String
-    /// Names used by rows of the batch being triaged, not yet committed to the journal.
-    private var batch: [String: Int] = [:]
+    /// The longest settle delay of any run of this import, in seconds: a row an earlier run left
+    /// in flight with no record of when may be looked up only that long after now.
+    let settleDelay: Double
+    /// Names used by rows of the batch being triaged, not yet committed to the journal, as bytes:
+    /// the journal and the service compare names byte for byte, not as equivalent Unicode.
+    private var batch: [[UInt8]: Int] = [:]
 
-    init(options: ImportOptions, journal: Journal, keyField: String) {
+    init(options: ImportOptions, journal: Journal, keyField: String, settleDelay: Double) {
         self.options = options
         self.journal = journal
         self.keyField = keyField
+        self.settleDelay = settleDelay
     }
 
     /// The batch's rows are in the journal now, where later rows find their names.
@@ -49,25 +54,28 @@ struct RowTriage {
         }
         let key = route.key ?? row.key
         if options.onExisting != .create {
-            var first = batch[key]
+            var first = batch[Array(key.utf8)]
             if first == nil { first = try journal.firstRow(withKey: key, before: row.number) }
             if let first {
                 if plan == .carryOver { return .carriedOver }
                 return .done(result(row, .invalid, error: "duplicate \(keyField) in row \(first)"))
             }
-            batch[key] = row.number
+            batch[Array(key.utf8)] = row.number
         }
         switch plan {
         case .carryOver:
             return .carriedOver
-        case .resume(let intent, let unknownSince):
+        case .resume(let intent, let settleAt):
             let action: PendingRow.Action = switch intent {
             case .create: .create
             case .update(let id): .update(id: id)
             }
             // Only an intent: the request may have left just before the stop, i.e. just now.
-            let sentBefore = unknownSince ?? Date().timeIntervalSince1970
-            return .send(pending(row, key: key, route: route, action: action, sentBefore: sentBefore))
+            let onlyIntent = settleAt == nil && action == .create
+            return .send(PendingRow(
+                row: row.number, line: row.line, key: key, route: route, action: action,
+                settleAt: settleAt ?? Date().timeIntervalSince1970 + settleDelay,
+                unrecordedCreates: onlyIntent ? 1 : 0, input: row.input))
         case .fresh:
             break
         }
@@ -87,9 +95,9 @@ struct RowTriage {
     }
 
     private func pending(
-        _ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action, sentBefore: Double? = nil
+        _ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action
     ) -> PendingRow {
         PendingRow(row: row.number, line: row.line, key: key, route: route, action: action,
-                   sentBefore: sentBefore, input: row.input)
+                   settleAt: nil, unrecordedCreates: 0, input: row.input)
     }
 }

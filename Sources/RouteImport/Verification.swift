@@ -4,13 +4,17 @@ import RouteModel
 /// The check that ends every import: one list of the account, against which every row that
 /// holds a route (`created`, `updated`, `exists`) must find its id under its name, and every name
 /// the import created must exist once per row that created it. A route beyond that — same name,
-/// id not in the baseline, held by no row — is a duplicate this import provably made; `--repair`
-/// deletes it. The listing goes into the journal and the checks are queries there, so an account
-/// of any size is checked in flat memory.
+/// id not in the baseline, held by no row — is a duplicate. It is provably this import's when the
+/// rows of that name sent at least that many creates whose answers were lost (beyond the route
+/// each holds); only those are deleted by `--repair`. Others (made by someone since, or more than
+/// the import could have made) are reported and left alone. The listing goes into the journal
+/// and the checks are queries there, so an account of any size is checked in flat memory.
 public struct Verification: Sendable {
     public struct Duplicate: Sendable {
         public let name: String
         public let ids: [String]
+        /// Whether this import could have made all of them (and `--repair` may delete them).
+        public let provablyMadeHere: Bool
     }
 
     /// Rows checked.
@@ -35,9 +39,11 @@ public struct Verification: Sendable {
         try await AccountListing.load(service, into: journal, purpose: "to verify the import")
         var report = Verification()
         (report.rows, report.routes, report.mismatches) = try journal.mismatches()
-        report.duplicates = try journal.provableDuplicates().map { Duplicate(name: $0.name, ids: $0.ids) }
+        report.duplicates = try journal.extraRoutes().map {
+            Duplicate(name: $0.name, ids: $0.ids, provablyMadeHere: $0.ids.count <= $0.couldHaveMade)
+        }
         if repair {
-            for duplicate in report.duplicates {
+            for duplicate in report.duplicates where duplicate.provablyMadeHere {
                 for id in duplicate.ids {
                     do throws(ClientError) {
                         try await service.delete(id: id)
@@ -59,12 +65,15 @@ public struct Verification: Sendable {
         lines += mismatches.prefix(20).map { "  " + $0 }
         if mismatches.count > 20 { lines.append("  … and \(mismatches.count - 20) more") }
         for duplicate in duplicates.prefix(20) {
-            lines.append("  duplicate of \"\(duplicate.name)\" made by this import: " + duplicate.ids.joined(separator: ", "))
+            let ids = duplicate.ids.joined(separator: ", ")
+            lines.append(duplicate.provablyMadeHere
+                ? "  duplicate of \"\(duplicate.name)\" made by this import: \(ids)"
+                : "  also named \"\(duplicate.name)\", not provably made by this import (left alone): \(ids)")
         }
         if !removed.isEmpty { lines.append("  removed \(removed.count) duplicates (--repair)") }
         lines += notRemoved.map { "  could not remove \($0)" }
-        if !duplicates.isEmpty && removed.isEmpty && notRemoved.isEmpty {
-            lines.append("  to delete them: the same command with --verify --repair")
+        if duplicates.contains(where: \.provablyMadeHere) && removed.isEmpty && notRemoved.isEmpty {
+            lines.append("  to delete the ones made by this import: the same command with --verify --repair")
         }
         return lines.joined(separator: "\n")
     }

@@ -7,3 +7,10 @@ extension Duration {
         return .milliseconds(Int64((seconds * 1000).rounded()))
     }
 }
+
+extension Duration {
+    /// The duration in seconds, for arithmetic with wall-clock times.
+    public var inSeconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

@@ -19,6 +19,8 @@ struct Reply: Sendable {
     var status: Int
     var headers: [(String, String)] = []
     var body: String = ""
+    /// Send the head and half the body, then nothing more: a gateway that stalls mid-answer.
+    var stalls = false
 
     static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Reply {
         Reply(status: status, headers: [("Content-Type", "application/json")] + headers, body: body)
@@ -57,9 +59,14 @@ final class ScriptedServer: Sendable {
             let reply = await script(received)
             var fields = HTTPFields()
             for (name, value) in reply.headers { fields.append(.init(name: .init(name)!, value: value)) }
-            return Response(
-                status: HTTPResponse.Status(code: reply.status), headers: fields,
-                body: ResponseBody(byteBuffer: ByteBuffer(string: reply.body)))
+            let bytes = ByteBuffer(string: reply.body)
+            let answer = reply.stalls
+                ? ResponseBody(contentLength: bytes.readableBytes) { writer in
+                    try await writer.write(bytes.getSlice(at: 0, length: bytes.readableBytes / 2)!)
+                    try await Task.sleep(for: .seconds(3600))
+                }
+                : ResponseBody(byteBuffer: bytes)
+            return Response(status: HTTPResponse.Status(code: reply.status), headers: fields, body: answer)
         }
         let app = Application(
             responder: responder,

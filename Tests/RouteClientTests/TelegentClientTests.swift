@@ -225,6 +225,24 @@ import Testing
         #expect(error.description.contains("/v1.0/voice/routes"))
     }
 
+    @Test func anAnswerThatStallsMidBodyIsUnknownWithinTheTimeout() async throws {
+        let server = try await ScriptedServer.start { request in
+            if request.path == "/v1.0/oauth2/tokens" { return Self.tokenReply("tok", for: request) }
+            var reply = Reply.json(200, Self.created)
+            reply.stalls = true
+            return reply
+        }
+        let service = Self.service(server, requestTimeout: .seconds(3))
+        let started = ContinuousClock.now
+        let attempt = await service.createOnce(try Self.trunkRoute()).attempt
+        let waited = ContinuousClock.now - started
+        await service.shutdown()
+        await server.stop()
+        guard case .unknown(let error) = attempt else { Issue.record("expected unknown, got \(attempt)"); return }
+        #expect(error.kind == .timeout)
+        #expect(waited < .seconds(15))
+    }
+
     @Test func anUnreachableServerIsRetryableAndNamed() async throws {
         let service = makeRouteService(
             Endpoint(dialect: .telegent, baseURL: "http://127.0.0.1:1/v1.0", accountKey: "k", accountSecret: "s"),
@@ -235,5 +253,20 @@ import Testing
         #expect(error.kind == .unreachable)
         #expect(error.exitStatus == .fatal)
         #expect(error.description == "cannot connect to http://127.0.0.1:1: connection refused")
+    }
+}
+
+extension TelegentClientTests {
+    @Test func aCreateAnsweredWithAnotherRouteIsUnknown() async throws {
+        let server = try await ScriptedServer.start { request in
+            if request.path == "/v1.0/oauth2/tokens" { return Self.tokenReply("tok", for: request) }
+            return .json(200, #"{"CallRouteId":"CRID-1","RouteName":"Someone else","RouteType":"Trunk"}"#)
+        }
+        let service = Self.service(server)
+        let attempt = await service.createOnce(try Self.trunkRoute()).attempt
+        await service.shutdown()
+        await server.stop()
+        guard case .unknown(let error) = attempt else { Issue.record("expected unknown, got \(attempt)"); return }
+        #expect(error.description == #"the answer to the create of "Main SIP Trunk" is for "Someone else""#)
     }
 }

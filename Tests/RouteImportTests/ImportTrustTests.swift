@@ -142,28 +142,85 @@ struct ImportTrustTests {
         }
     }
 
-    @Test("verification finds a duplicate this import made, and --repair removes it")
+    @Test("verification finds duplicates; --repair removes only those this import could have made")
     func verificationAndRepair() async throws {
         let harness = try await ImportHarness.start()
         defer { Task { await harness.stop() } }
         let input = try harness.write("routes.csv", trunkCSV(0..<20))
         _ = try await harness.importFile(input)
-        // A duplicate as a late commit beyond the settle delay would leave it.
-        let duplicate = try await harness.service.create(try Route.parse(assignments: [
-            "RouteName=route-7", "RouteType=Trunk", "TrunkIp1=10.0.0.8", "TrunkPort1=5061", "TrunkTransport1=UDP",
-        ], dialect: .telegent))
+        func create(_ name: String) async throws -> String {
+            try await harness.service.create(try Route.parse(assignments: [
+                "RouteName=\(name)", "RouteType=Trunk", "TrunkIp1=10.0.0.8", "TrunkPort1=5061", "TrunkTransport1=UDP",
+            ], dialect: .telegent)).id ?? ""
+        }
+        // route-7's create had an answer lost (as the journal records), and its late commit landed
+        // after the settle delay; route-9 was made by someone else after the import.
+        let journal = try DatabaseQueue(path: harness.directory + "/routes.results.csv.journal")
+        try await journal.write { db in try db.execute(sql: "UPDATE rows SET creates_unknown = 1 WHERE key = 'route-7'") }
+        try journal.close()
+        let duplicate = try await create("route-7")
+        let someoneElses = try await create("route-9")
         let importer = Importer(inputPath: input, dialect: .telegent, options: ImportOptions(), service: harness.service)
         let found = try await importer.verify()
         #expect(!found.isClean)
-        #expect(found.duplicates.map(\.name) == ["route-7"])
-        #expect(found.duplicates.first?.ids == [duplicate.id ?? ""])
+        #expect(found.duplicates.map(\.name) == ["route-7", "route-9"])
+        #expect(found.duplicates.map(\.ids) == [[duplicate], [someoneElses]])
+        #expect(found.duplicates.map(\.provablyMadeHere) == [true, false])
 
         var repairing = ImportOptions()
         repairing.repair = true
         let repaired = try await Importer(inputPath: input, dialect: .telegent, options: repairing, service: harness.service).verify()
-        #expect(repaired.isClean)
-        #expect(repaired.removed == [duplicate.id ?? ""])
-        #expect(try await harness.serverRoutes()["route-7"]?.count == 1)
+        #expect(repaired.removed == [duplicate])
+        let server = try await harness.serverRoutes()
+        #expect(server["route-7"]?.count == 1)
+        #expect(server["route-9"]?.count == 2, "a route the import did not make was deleted")
+        #expect(!repaired.isClean, "route-9 still exists twice")
+    }
+
+    @Test("--resume refuses what would pair results with the wrong routes")
+    func resumeRefusals() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("routes.csv", trunkCSV(0..<30))
+        _ = try await harness.importFile(input)
+        func refusal(_ configure: (inout ImportOptions) -> Void) async -> String {
+            do {
+                _ = try await harness.importFile(input) { $0.resume = true; configure(&$0) }
+                return "no refusal"
+            } catch {
+                return "\(error)"
+            }
+        }
+        // No journal where the results would be.
+        #expect(await refusal { $0.resultsPath = harness.directory + "/elsewhere.csv" }.hasPrefix("there is no journal at"))
+        // Another answer to existing names.
+        #expect(await refusal { $0.onExisting = .update }.contains("run with --on-existing skip"))
+        // A row removed from the middle of the file: every later name shifts.
+        try harness.write("routes.csv", trunkCSV(0..<3) + trunkCSV(4..<30).split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
+        #expect(await refusal { _ in }.contains(#"row 4 is "route-4" now but was "route-3" then"#))
+        // Fewer rows than the journal knows.
+        try harness.write("routes.csv", trunkCSV(0..<20))
+        #expect(await refusal { _ in }.contains("has 20 rows but the run"))
+        // Results written over the input.
+        #expect(await refusal { $0.resume = false; $0.resultsPath = input }.contains("would overwrite the input"))
+    }
+
+    @Test("a row left in flight is looked up no sooner than the longest settle delay any run used")
+    func settleDelayOutlivesTheRun() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("routes.csv", trunkCSV(0..<10))
+        _ = try await harness.importFile(input) { $0.settleDelay = .seconds(3) }
+        let journal = try DatabaseQueue(path: harness.directory + "/routes.results.csv.journal")
+        try await journal.write { db in
+            try db.execute(sql: "UPDATE rows SET status = NULL, id = '', may_have_applied = 1, settle_at = NULL WHERE row = 5")
+        }
+        try journal.close()
+        let started = ContinuousClock.now
+        let summary = try await harness.importFile(input) { $0.resume = true; $0.settleDelay = .milliseconds(100) }
+        #expect(ContinuousClock.now - started >= .seconds(3))
+        #expect(summary.counts[.created] == 10)
+        #expect(try await harness.serverRoutes().values.allSatisfy { $0.count == 1 })
     }
 
     @Test("Flowroute v1 refuses --on-existing create: a PUT by name would overwrite, not duplicate")

@@ -39,18 +39,20 @@ import Testing
 
 @Suite struct JournalRowTests {
     @Test func everyStateHasOneSafeNextStep() {
-        for status in RowStatus.allCases where status.isFinal {
+        for status in RowStatus.allCases where status.isFinal && status != .invalid {
             #expect(JournalRow(status: status, intent: .create, mayHaveApplied: false).plan == .carryOver)
         }
+        // An invalid row sent nothing: checked again, so a row fixed in the file goes out.
+        #expect(JournalRow(status: .invalid, intent: nil, mayHaveApplied: false).plan == .fresh)
         // Sent, no outcome: may be on the service.
-        #expect(JournalRow(status: nil, intent: .create, mayHaveApplied: true).plan == .resume(.create, unknownSince: nil))
+        #expect(JournalRow(status: nil, intent: .create, mayHaveApplied: true).plan == .resume(.create, settleAt: nil))
         #expect(JournalRow(status: nil, intent: .update(id: "X"), mayHaveApplied: true).plan
-            == .resume(.update(id: "X"), unknownSince: nil))
+            == .resume(.update(id: "X"), settleAt: nil))
         // Failed or stopped with the outcome unknown since a known time: the same, from then.
-        #expect(JournalRow(status: .failed, intent: .create, mayHaveApplied: true, unknownSince: 5).plan
-            == .resume(.create, unknownSince: 5))
-        #expect(JournalRow(status: .unprocessed, intent: .create, mayHaveApplied: true, unknownSince: 5).plan
-            == .resume(.create, unknownSince: 5))
+        #expect(JournalRow(status: .failed, intent: .create, mayHaveApplied: true, settleAt: 5).plan
+            == .resume(.create, settleAt: 5))
+        #expect(JournalRow(status: .unprocessed, intent: .create, mayHaveApplied: true, settleAt: 5).plan
+            == .resume(.create, settleAt: 5))
         // Known not to have been applied, or never sent: decided afresh.
         #expect(JournalRow(status: .failed, intent: .create, mayHaveApplied: false).plan == .fresh)
         #expect(JournalRow(status: .unprocessed, intent: nil, mayHaveApplied: false).plan == .fresh)
