@@ -120,10 +120,12 @@ final class TelegentClient: RouteService {
         let apiEndpoint = request.urlWithoutQuery
         for isRetry in [false, true] {
             let token: String
-            do {
-                token = try await tokens.token(for: apiEndpoint)
-            } catch {
-                return error.kind == .credentialsRefused ? .rejected(error) : .retryable(error)
+            if let cached = tokens.cached(for: apiEndpoint) {
+                token = cached
+            } else {
+                do throws(ClientError) { token = try await tokens.token(for: apiEndpoint) } catch {
+                    return error.kind == .credentialsRefused ? .rejected(error) : .retryable(error)
+                }
             }
             var authorized = request
             authorized.headers += [("Authorization", "Bearer " + token), ("Accept", "application/json")]

@@ -333,8 +333,10 @@ final class Journal: Sendable {
         }
     }
 
+    /// Reads outside an explicit transaction: the journal has one writer, this process, and a
+    /// per-row lookup must not pay for a transaction's begin and end.
     private func read<T>(_ body: (Database) throws -> T) throws(ImportError) -> T {
-        do { return try database.read(body) } catch let error as ImportError { throw error } catch let error as CSVFileError {
+        do { return try database.inDatabase(body) } catch let error as ImportError { throw error } catch let error as CSVFileError {
             throw .file(error.description)
         } catch {
             throw .file("cannot read the journal \(path): \(error)")

@@ -29,7 +29,7 @@ struct RowSender: Sendable {
             let ticket: SendGate.Ticket
             do { ticket = try await gate.acquire() } catch { throw CancellationError() }
             let answered = await Self.shielded { await perform(row) }
-            await gate.release(ticket, signal(answered.attempt))
+            gate.release(ticket, signal(answered.attempt))
             return answered
         } settle: { endedAt in
             switch await settler.settle(key: row.key, notBefore: endedAt + settleDelay) {

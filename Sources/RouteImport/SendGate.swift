@@ -1,26 +1,33 @@
+import Synchronization
+
 /// Decides when the next request may go, by asking `SendGateState`: the thin async shell that
 /// sleeps until a paced or paused instant and queues waiters in order, waking them on releases,
-/// never by polling.
-actor SendGate {
+/// never by polling. A lock rather than an actor: every attempt passes here twice, and a lock
+/// costs no task switch.
+final class SendGate: Sendable {
     typealias Ticket = SendGateState.Ticket
     typealias Signal = SendGateState.Signal
 
-    private var state: SendGateState
-    private var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
-    private var nextWaiterID = 0
+    private struct Guarded {
+        var state: SendGateState
+        var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+        var nextWaiterID = 0
+    }
+
+    private let guarded: Mutex<Guarded>
     private let clock = ContinuousClock()
 
     init(concurrency: Int, rate: Double?) {
-        state = SendGateState(concurrency: concurrency, rate: rate)
+        guarded = Mutex(Guarded(state: SendGateState(concurrency: concurrency, rate: rate)))
     }
 
-    var limit: Int { state.limit }
+    var limit: Int { guarded.withLock { $0.state.limit } }
 
     /// Waits for a slot; throws `CancellationError` if the task is cancelled first (nothing sent).
     func acquire() async throws -> Ticket {
         while true {
             try Task.checkCancellation()
-            switch state.acquire(now: clock.now) {
+            switch guarded.withLock({ $0.state.acquire(now: clock.now) }) {
             case .granted(let ticket, let sendAt):
                 if sendAt > clock.now {
                     do { try await clock.sleep(until: sendAt) } catch {
@@ -38,27 +45,42 @@ actor SendGate {
     }
 
     func release(_ ticket: Ticket, _ signal: Signal) {
-        var free = state.release(ticket, signal, now: clock.now)
-        while free > 0, !waiters.isEmpty {
-            waiters.removeFirst().continuation.resume()
-            free -= 1
+        let woken = guarded.withLock { guarded in
+            var free = guarded.state.release(ticket, signal, now: clock.now)
+            var woken: [CheckedContinuation<Void, any Error>] = []
+            while free > 0, !guarded.waiters.isEmpty {
+                woken.append(guarded.waiters.removeFirst().continuation)
+                free -= 1
+            }
+            return woken
         }
+        for continuation in woken { continuation.resume() }
     }
 
+    /// Waits for a release; a slot freed between the failed acquire and this wait is not lost,
+    /// since the caller tries again after any wake-up.
     private func waitForSlot() async throws {
-        let id = nextWaiterID
-        nextWaiterID += 1
+        let id = guarded.withLock { guarded in
+            defer { guarded.nextWaiterID += 1 }
+            return guarded.nextWaiterID
+        }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                waiters.append((id, continuation))
+                let waitNeeded = guarded.withLock { guarded in
+                    // Re-checked under the lock: a release may have come since the acquire said
+                    // full, or a cancellation whose handler found nothing to cancel yet.
+                    guard !Task.isCancelled, guarded.state.inFlight >= guarded.state.limit else { return false }
+                    guarded.waiters.append((id, continuation))
+                    return true
+                }
+                if !waitNeeded { continuation.resume() }
             }
         } onCancel: {
-            Task { await self.cancelWaiter(id) }
+            let cancelled = guarded.withLock { guarded -> CheckedContinuation<Void, any Error>? in
+                guard let index = guarded.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return guarded.waiters.remove(at: index).continuation
+            }
+            cancelled?.resume(throwing: CancellationError())
         }
-    }
-
-    private func cancelWaiter(_ id: Int) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(throwing: CancellationError())
     }
 }

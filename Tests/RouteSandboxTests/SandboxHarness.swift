@@ -44,7 +44,8 @@ struct SandboxHarness: Sendable {
             if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        // Generous: on 2 cores, with the rest of the suite running, a request can wait its turn for long.
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let buffer = try await response.body.collect(upTo: 4 << 20)
         return HTTPAnswer(status: Int(response.status.code), headers: response.headers, body: String(buffer: buffer))
     }
