@@ -12,8 +12,6 @@ struct ResultColumns: Sendable {
             + (inputHeader ?? [])
     }
 
-    static let fixedCount = 9
-
     func cells(of result: RowResult) -> [String] {
         [
             String(result.row), String(result.line), result.key, result.status.rawValue, result.id,

@@ -21,8 +21,6 @@ final class SendGate: Sendable {
         guarded = Mutex(Guarded(state: SendGateState(concurrency: concurrency, rate: rate)))
     }
 
-    var limit: Int { guarded.withLock { $0.state.limit } }
-
     /// Waits for a slot; throws `CancellationError` if the task is cancelled first (nothing sent).
     func acquire() async throws -> Ticket {
         while true {
