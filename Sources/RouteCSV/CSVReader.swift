@@ -291,9 +291,10 @@ public final class CSVReader: RecordReader {
             inputEnd += written
             if written > 0 { return }
             if descriptorAtEnd {
-                inputEnd += decoder.finish(leftover: rawEnd - rawStart, into: output)
+                let last = decoder.finish(leftover: rawEnd - rawStart, into: output)
                 rawStart = rawEnd
-                atEndOfFile = inputEnd == 0
+                inputEnd += last
+                atEndOfFile = last == 0
                 return
             }
             // A character cut by the end of the last read: keep its bytes and read on.
