@@ -45,8 +45,7 @@ public struct Importer: Sendable {
             throw .usage("--on-existing create cannot work with Flowroute v1: a v1 route is created with a PUT by its name, "
                 + "which replaces a route of the same name instead of making a second one")
         }
-        let source = try RowSource(path: inputPath, schema: schema, delimiter: options.delimiter,
-                                   keepsInput: options.includeInput)
+        let source = try RowSource(path: inputPath, schema: schema, options: options)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.header : nil)
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header)
         let resuming = options.resume && access(journalPath, F_OK) == 0
@@ -58,7 +57,7 @@ public struct Importer: Sendable {
             try journal.takeBaselineOnce()
         }
         // A fast pass that decodes nothing: the progress line's total.
-        let total = RowSource.count(path: inputPath, delimiter: options.delimiter)
+        let total = RowSource.count(path: inputPath, options: options)
         let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField)
 
         let stop = StopSignal()
@@ -86,7 +85,7 @@ public struct Importer: Sendable {
         }
         return ImportSummary(counts: try journal.counts(), rowsThisRun: tally.rows, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
-                             verification: verification)
+                             verification: verification, inputNotice: tally.inputNotice)
     }
 
     /// `--verify`: only the check, against the journal of an earlier run.
