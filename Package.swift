@@ -19,11 +19,17 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // HMAC-SHA1 and MD5 for Flowroute v1 signing, HMAC-SHA256 for the sandbox's JWTs.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Reading .xlsx: the archive's directory and inflating a sheet chunk by chunk.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only code that touches libedit: el_set and history are variadic, which Swift cannot call.
         .target(name: "CLineEdit", linkerSettings: [.linkedLibrary("edit")]),
         .target(name: "RouteCSV"),
+        // .xlsx sheets as RouteCSV records; apart from RouteCSV so that it keeps no dependency.
+        .target(name: "RouteXLSX", dependencies: [
+            "RouteCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "RouteModel"),
         .target(
             name: "RouteClient",
@@ -37,7 +43,7 @@ let package = Package(
             ]
         ),
         .target(name: "RouteImport", dependencies: [
-            "RouteCSV", "RouteModel", "RouteClient",
+            "RouteCSV", "RouteXLSX", "RouteModel", "RouteClient",
             // The import's journal: intents, outcomes and the account's baseline in one SQLite file.
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
@@ -58,11 +64,16 @@ let package = Package(
         .executableTarget(
             name: "routectl",
             dependencies: [
-                "RouteCSV", "RouteModel", "RouteClient", "RouteImport", "RouteShell", "RouteSandbox",
+                "RouteCSV", "RouteXLSX", "RouteModel", "RouteClient", "RouteImport", "RouteShell", "RouteSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RouteCSVTests", dependencies: ["RouteCSV"]),
+        .testTarget(
+            name: "RouteXLSXTests",
+            dependencies: ["RouteXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "RouteModelTests", dependencies: ["RouteModel"]),
         .testTarget(name: "RouteClientTests", dependencies: [
             "RouteClient", "RouteSandbox",
@@ -70,6 +81,7 @@ let package = Package(
         ]),
         .testTarget(name: "RouteImportTests", dependencies: [
             "RouteImport", "RouteSandbox", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "RouteShellTests", dependencies: ["RouteShell"]),
         .testTarget(

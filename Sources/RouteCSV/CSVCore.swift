@@ -49,6 +49,20 @@ struct CSVCore {
     static let highMask: UInt64 = 0x8080_8080_8080_8080
     /// Records passed over by `parse(…skippingCleanRecordsOf:)`, for the owner to number and count.
     var skippedRecords = 0
+    /// Bytes consumed before the current call, counted from where the owner says the input starts.
+    var position = 0
+    /// Where the record being read starts, in the same count: how a problem is found again in the file.
+    private(set) var recordOffset = 0
+
+    /// Why `parse` returned.
+    enum Stop: Equatable {
+        case recordEnded
+        /// Every input byte was consumed.
+        case inputUsed
+        /// The output or the field ends have no room for what the next byte might yield: grow them
+        /// and call again with the rest of the input.
+        case outputFull
+    }
 
     init(delimiter: UInt8) {
         self.delimiter = delimiter
@@ -64,24 +78,32 @@ struct CSVCore {
         if problem == nil { problem = Problem(kind: kind, field: field, line: line) }
     }
 
-    /// Parses `input` until a record ends or the input is used up.
+    /// Parses `input` until a record ends, the input is used up or the output is full.
     ///
-    /// The caller guarantees room for `input.count` more bytes in `output` and `input.count + 1`
-    /// more offsets in `ends`: a byte of input never yields more than one byte of output or one end.
+    /// A byte of input never yields more than one byte of output or one field end, so the core
+    /// looks at no more input than `output` and `ends` have room for (keeping one end for
+    /// `finish`): every write below is in bounds whatever the caller passes, at the cost of one
+    /// comparison per call, and a full buffer is a `.outputFull` return, as in rust-csv's csv-core.
     ///
     /// With `skippingCleanRecordsOf` set to a field count, a record that ends with that many fields,
     /// no problem and only ASCII bytes is not returned but counted in `skippedRecords`, and parsing
     /// goes on in place: counting a file then costs no call and no record per row.
-    /// - Returns: how many input bytes were consumed, and whether a record ended.
+    /// - Returns: how many input bytes were consumed, and why it stopped.
     mutating func parse(
         _ input: UnsafeRawBufferPointer,
-        output: UnsafeMutablePointer<UInt8>, outputCount: inout Int,
-        ends: UnsafeMutablePointer<Int>, endCount: inout Int,
+        output outputBuffer: UnsafeMutableBufferPointer<UInt8>, outputCount: inout Int,
+        ends endBuffer: UnsafeMutableBufferPointer<Int>, endCount: inout Int,
         skippingCleanRecordsOf cleanFieldCount: Int = -1
-    ) -> (consumed: Int, recordEnded: Bool) {
-        guard let base = input.baseAddress else { return (0, false) }
+    ) -> (consumed: Int, stop: Stop) {
+        guard let base = input.baseAddress, input.count > 0 else { return (0, .inputUsed) }
+        // Invariant from here on: o + (count - i) <= output capacity and e + (count - i) < ends
+        // capacity. Each step consumes at least as many bytes as it writes, and passing over a
+        // record only lowers o and e.
+        let count = min(input.count, outputBuffer.count - outputCount, endBuffer.count - endCount - 1)
+        guard count > 0, let output = outputBuffer.baseAddress, let ends = endBuffer.baseAddress else {
+            return (0, .outputFull)
+        }
         let bytes = base.assumingMemoryBound(to: UInt8.self)
-        let count = input.count
         let delimiter = self.delimiter
         let quote = Self.quote, cr = Self.cr, lf = Self.lf
         var i = 0
@@ -107,6 +129,7 @@ struct CSVCore {
                     state = .startRecordAfterCR
                 } else {
                     recordLine = line
+                    recordOffset = position &+ i
                     state = .startField
                 }
 
@@ -226,14 +249,16 @@ struct CSVCore {
         self.state = state
         self.line = line
         self.highBits = highBits
+        position &+= i
         outputCount = o
         endCount = e
-        return (i, recordEnded)
+        return (i, recordEnded ? .recordEnded : i < input.count ? .outputFull : .inputUsed)
     }
 
     /// Copies bytes from `input[i...]` to `output[o...]` up to the first byte of `stops` or the
-    /// end, eight at a time while eight remain. Copying a whole word past the stop is safe: the
-    /// output has room for every remaining input byte, and the extra bytes are overwritten later.
+    /// end, eight at a time while eight remain. Copying a whole word past the stop is safe: by the
+    /// invariant in `parse` the output has room for every remaining input byte, and the extra
+    /// bytes are overwritten later.
     @inline(__always)
     private static func copyRun(
         _ input: UnsafePointer<UInt8>, _ count: Int, _ i: inout Int,
@@ -264,20 +289,24 @@ struct CSVCore {
     }
 
     /// Ends the record in progress when the input is exhausted.
-    /// - Returns: whether a record ended.
-    mutating func finish(outputCount: Int, ends: UnsafeMutablePointer<Int>, endCount: inout Int) -> Bool {
-        defer { state = .startRecord }
+    /// - Returns: `.recordEnded`, `.inputUsed` when no record was open, or `.outputFull` when
+    ///   `ends` has no room for the last field's end.
+    mutating func finish(outputCount: Int, ends: UnsafeMutableBufferPointer<Int>, endCount: inout Int) -> Stop {
         switch state {
         case .startRecord, .startRecordAfterCR, .skipLine:
-            return false
-        case .quoted, .quotedAfterCR:
-            report(.unterminatedQuote, field: endCount + 1, line: recordLine)
-        case .startField, .unquoted, .quoteInQuoted:
+            state = .startRecord
+            return .inputUsed
+        case .quoted, .quotedAfterCR, .startField, .unquoted, .quoteInQuoted:
             break
         }
+        guard endCount < ends.count else { return .outputFull }
+        if state == .quoted || state == .quotedAfterCR {
+            report(.unterminatedQuote, field: endCount + 1, line: recordLine)
+        }
+        state = .startRecord
         ends[endCount] = outputCount
         endCount += 1
-        return true
+        return .recordEnded
     }
 }
 

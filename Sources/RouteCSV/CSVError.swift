@@ -10,6 +10,13 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         /// the limit and the rest of its line is skipped.
         case fieldTooLarge(limit: Int)
         case invalidUTF8
+        /// A lone surrogate or an odd last byte in a UTF-16 file.
+        case invalidUTF16
+        /// More fields than `CSVReader.Options.maxFieldCount`: the record keeps the first ones
+        /// and the rest of its line is skipped.
+        case tooManyFields(limit: Int)
+        /// A spreadsheet cell whose value cannot be read, with the reason naming the cell.
+        case invalidCell(String)
         /// The record's field count differs from the header's.
         case fieldCount(expected: Int, found: Int)
     }
@@ -35,6 +42,9 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unterminatedQuote: return "quote not closed\(place) before the end of the file"
         case .fieldTooLarge(let limit): return "field larger than \(limit) bytes\(place) (a quote not closed?)"
         case .invalidUTF8: return "invalid UTF-8\(place)"
+        case .invalidUTF16: return "invalid UTF-16 (a lone surrogate or a cut character)\(place)"
+        case .tooManyFields(let limit): return "more than \(limit) fields"
+        case .invalidCell(let reason): return reason
         case .fieldCount(let expected, let found):
             return "\(found) field\(found == 1 ? "" : "s") where the header has \(expected)"
         }
@@ -42,4 +52,7 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// `line 17: stray quote in field 3`
     public var description: String { "line \(line): \(message)" }
+
+    /// Whether the record's bytes are not valid UTF-8, so its fields show U+FFFD where they are not.
+    public var isInvalidText: Bool { kind == .invalidUTF8 || kind == .invalidUTF16 }
 }

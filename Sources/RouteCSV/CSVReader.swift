@@ -16,22 +16,38 @@ import Darwin
 /// a failing read ends the stream, by throwing. `countRecords(reportingErrors:)` counts the rest
 /// of the file several times faster, handing out only the records that have an error.
 ///
-/// Before the first record, a UTF-8 byte order mark is dropped, and an Excel `sep=X` first line
-/// is consumed and makes `X` the delimiter (it wins over `Options.delimiter`, since the file says so).
-public final class CSVReader {
+/// Before the first record, a byte order mark is dropped (a UTF-16 one also sets the encoding),
+/// and an Excel `sep=X` first line is consumed and makes `X` the delimiter (it wins over
+/// `Options.delimiter`, since the file says so).
+///
+/// Input in another encoding is decoded to UTF-8 a chunk at a time between the read and the
+/// core; UTF-8 input is parsed straight from the read buffer, with no decoding or copy.
+public final class CSVReader: RecordReader {
     public struct Options: Sendable {
         /// An ASCII character other than a quote or a line break: `,`, `;` or tab in practice.
         public var delimiter: Unicode.Scalar
         /// The largest field accepted, in bytes; a larger one is an error, not an out-of-memory.
         public var maxFieldSize: Int
+        /// The most fields a record may have; more is an error, not gigabytes of field ends.
+        public var maxFieldCount: Int
         /// How many bytes each read asks for.
         public var chunkSize: Int
+        /// What the file's bytes are, unless a byte order mark says otherwise.
+        public var encoding: TextEncoding
 
-        public init(delimiter: Unicode.Scalar = ",", maxFieldSize: Int = 1 << 20, chunkSize: Int = 1 << 16) {
+        /// 16,384 columns: the most a spreadsheet can have, and far more than any route file.
+        public static let defaultMaxFieldCount = 1 << 14
+
+        public init(
+            delimiter: Unicode.Scalar = ",", encoding: TextEncoding = .utf8, maxFieldSize: Int = 1 << 20,
+            maxFieldCount: Int = defaultMaxFieldCount, chunkSize: Int = 1 << 16
+        ) {
             precondition(Self.isValidDelimiter(delimiter), "a CSV delimiter is one ASCII character other than a quote or a line break")
-            precondition(maxFieldSize > 0 && chunkSize > 0)
+            precondition(maxFieldSize > 0 && maxFieldCount > 0 && chunkSize > 0)
             self.delimiter = delimiter
+            self.encoding = encoding
             self.maxFieldSize = maxFieldSize
+            self.maxFieldCount = maxFieldCount
             self.chunkSize = chunkSize
         }
 
@@ -42,7 +58,6 @@ public final class CSVReader {
 
     /// Enough input to see a BOM and a `sep=X` line before parsing starts.
     private static let lookahead = 16
-    private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private let fileDescriptor: Int32
     private let closesFileDescriptor: Bool
@@ -50,12 +65,30 @@ public final class CSVReader {
     private let options: Options
     private var core: CSVCore
 
+    /// UTF-8 for the core: read into directly, or decoded into from `raw`.
     private let input: UnsafeMutablePointer<UInt8>
     private let inputCapacity: Int
     private var inputStart = 0
     private var inputEnd = 0
+    /// No more input will come.
     private var atEndOfFile = false
     private var started = false
+
+    /// Set when the file is not UTF-8: the bytes read and not yet decoded are `raw[rawStart..<rawEnd]`.
+    private var decoder: TextDecoder?
+    private var raw: UnsafeMutableRawBufferPointer?
+    private var rawStart = 0
+    private var rawEnd = 0
+    private var descriptorAtEnd = false
+    /// Where the descriptor stood before the first read, so that a problem can be read again
+    /// with `pread`; -1 when it cannot (a pipe).
+    private let startOffset: Int
+
+    /// Where the file first stops being UTF-8 (files read as UTF-8 only), once a record with
+    /// invalid UTF-8 has been read.
+    public private(set) var invalidUTF8: InvalidUTF8?
+
+    public var notice: String? { invalidUTF8?.description }
 
     /// Where the record being read goes; see `RecordStorage` for when it is reused.
     private var storage = RecordStorage()
@@ -99,10 +132,12 @@ public final class CSVReader {
         self.core = CSVCore(delimiter: UInt8(options.delimiter.value))
         inputCapacity = max(options.chunkSize, Self.lookahead)
         input = .allocate(capacity: inputCapacity)
+        startOffset = Int(lseek(fileDescriptor, 0, SEEK_CUR))
     }
 
     deinit {
         input.deallocate()
+        raw?.deallocate()
         if closesFileDescriptor { close(fileDescriptor) }
     }
 
@@ -133,43 +168,54 @@ public final class CSVReader {
         let storage = self.storage
         var core = self.core
         defer { self.core = core }
+        let passingOver = skippedFieldCount >= 0
         var byteCount = 0
         var endCount = 0
         while true {
+            // The core stops when these are full; room for a whole read lets it pass over
+            // records through a read in one call.
+            if byteCount == storage.byteCapacity || passingOver && storage.byteCapacity < inputCapacity {
+                storage.growBytes(keeping: byteCount)
+            }
+            if endCount + 1 >= storage.endCapacity || passingOver && storage.endCapacity <= inputCapacity {
+                storage.growEnds(keeping: endCount)
+            }
             let available = inputEnd - inputStart
-            if available == 0 {
-                if atEndOfFile {
-                    if endCount + 1 > storage.endCapacity { storage.growEnds(keeping: endCount) }
-                    guard core.finish(outputCount: byteCount, ends: storage.ends, endCount: &endCount) else {
-                        takeSkipped(&core)
-                        return nil
-                    }
-                    return takeRecord(&core, byteCount: byteCount, endCount: endCount)
-                }
+            if available == 0 && !atEndOfFile {
                 inputStart = 0
                 inputEnd = 0
                 try fill(upTo: options.chunkSize)
                 continue
             }
-            // The core needs room for one output byte and one field end per input byte. When it
-            // passes over records, room for a whole read lets it go through the read in one call.
-            let passingOver = skippedFieldCount >= 0
-            if byteCount == storage.byteCapacity || passingOver && storage.byteCapacity < inputCapacity {
-                storage.growBytes(keeping: byteCount)
+            let stop: CSVCore.Stop
+            if available == 0 {
+                stop = core.finish(outputCount: byteCount, ends: storage.endBuffer, endCount: &endCount)
+                if stop == .inputUsed {
+                    takeSkipped(&core)
+                    return nil
+                }
+            } else {
+                // Stopping as the open field passes the size limit, or the record the field
+                // count limit, finds every oversized one at the same byte, wherever the reads
+                // end: each input byte adds at most one byte and one field end.
+                let fieldRoom = options.maxFieldSize + 1 - (byteCount - fieldStart(storage, endCount))
+                let fieldCountRoom = options.maxFieldCount + 1 - endCount
+                let slice = UnsafeRawBufferPointer(start: input + inputStart, count: min(available, fieldRoom, fieldCountRoom))
+                let consumed: Int
+                (consumed, stop) = core.parse(slice, output: storage.byteBuffer, outputCount: &byteCount,
+                                              ends: storage.endBuffer, endCount: &endCount,
+                                              skippingCleanRecordsOf: skippedFieldCount)
+                inputStart += consumed
             }
-            if endCount + 1 == storage.endCapacity || passingOver && storage.endCapacity <= inputCapacity {
-                storage.growEnds(keeping: endCount)
+            if endCount > options.maxFieldCount {
+                // Keep the fields up to the limit; the rest of the line is skipped.
+                core.report(.tooManyFields(limit: options.maxFieldCount), field: endCount, line: core.recordLine)
+                endCount = options.maxFieldCount
+                byteCount = storage.ends[endCount - 1]
+                if stop != .recordEnded { core.state = core.state == .quotedAfterCR ? .startRecordAfterCR : .skipLine }
+                return takeRecord(&core, byteCount: byteCount, endCount: endCount)
             }
-            // Stopping as the open field passes the limit finds every oversized field at the
-            // same byte, wherever the reads end: a field that ends within the slice fits.
-            let fieldRoom = options.maxFieldSize + 1 - (byteCount - fieldStart(storage, endCount))
-            let room = min(available, storage.byteCapacity - byteCount, storage.endCapacity - endCount - 1, fieldRoom)
-            let (consumed, recordEnded) = core.parse(
-                UnsafeRawBufferPointer(start: input + inputStart, count: room),
-                output: storage.bytes, outputCount: &byteCount, ends: storage.ends, endCount: &endCount,
-                skippingCleanRecordsOf: skippedFieldCount)
-            inputStart += consumed
-            if recordEnded { return takeRecord(&core, byteCount: byteCount, endCount: endCount) }
+            if stop == .recordEnded { return takeRecord(&core, byteCount: byteCount, endCount: endCount) }
             let fieldStart = fieldStart(storage, endCount)
             if byteCount - fieldStart > options.maxFieldSize {
                 // Cut the field at the limit, end the record there and skip the rest of its line
@@ -189,37 +235,84 @@ public final class CSVReader {
         endCount == 0 ? 0 : storage.ends[endCount - 1]
     }
 
-    /// Drops a BOM and consumes a `sep=X` line.
+    /// Settles the encoding from a byte order mark or the options, drops the mark, and consumes
+    /// a `sep=X` line.
     private func start() throws(CSVFileError) {
         started = true
         while inputEnd < Self.lookahead && !atEndOfFile { try fill(upTo: Self.lookahead - inputEnd) }
-        let buffer = UnsafeBufferPointer(start: input, count: inputEnd)
-        if buffer.starts(with: Self.bom) { inputStart = Self.bom.count }
+        let (source, bom) = TextEncoding.resolve(options.encoding, prefix: UnsafeBufferPointer(start: input, count: inputEnd))
+        inputStart = bom
+        if let source {
+            // What was read so far is not UTF-8: it becomes the first undecoded bytes.
+            let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: inputCapacity, alignment: 1)
+            rawEnd = inputEnd - inputStart
+            raw.baseAddress!.copyMemory(from: input + inputStart, byteCount: rawEnd)
+            self.raw = raw
+            decoder = TextDecoder(source: source)
+            descriptorAtEnd = atEndOfFile
+            atEndOfFile = false
+            inputStart = 0
+            inputEnd = 0
+            while inputEnd + TextDecoder.maxCharacterBytes <= Self.lookahead && !atEndOfFile {
+                try fill(upTo: Self.lookahead - inputEnd)
+            }
+        }
 
         let sep = Array("sep=".utf8)
-        let rest = buffer[inputStart...]
-        guard rest.starts(with: sep), rest.count > sep.count else { return }
-        let delimiter = rest[rest.startIndex + sep.count]
-        let after = rest.startIndex + sep.count + 1
-        let endsLine = after == rest.endIndex || rest[after] == CSVCore.cr || rest[after] == CSVCore.lf
-        guard endsLine, Options.isValidDelimiter(Unicode.Scalar(delimiter)) else { return }
-        // The line break is left to the core, which skips it as a blank line and counts it.
-        core = CSVCore(delimiter: delimiter)
-        inputStart = after
+        let rest = UnsafeBufferPointer(start: input, count: inputEnd)[inputStart...]
+        if rest.starts(with: sep), rest.count > sep.count {
+            let delimiter = rest[rest.startIndex + sep.count]
+            let after = rest.startIndex + sep.count + 1
+            let endsLine = after == rest.endIndex || rest[after] == CSVCore.cr || rest[after] == CSVCore.lf
+            if endsLine, Options.isValidDelimiter(Unicode.Scalar(delimiter)) {
+                // The line break is left to the core, which skips it as a blank line and counts it.
+                core = CSVCore(delimiter: delimiter)
+                inputStart = after
+            }
+        }
+        // File offsets, for finding invalid UTF-8 again (only UTF-8 input is read in place).
+        core.position = inputStart
     }
 
-    /// Appends up to `count` bytes from the descriptor to the input buffer.
+    /// Appends up to `count` bytes of UTF-8 to the input buffer (at least the next character
+    /// when decoding): read straight from the descriptor, or decoded from it.
     private func fill(upTo count: Int) throws(CSVFileError) {
+        guard let decoder, let raw else {
+            let n = try readBytes(into: input + inputEnd, count: min(count, inputCapacity - inputEnd))
+            inputEnd += n
+            atEndOfFile = n == 0
+            return
+        }
+        let output = UnsafeMutableRawBufferPointer(
+            start: input + inputEnd, count: min(max(count, TextDecoder.maxCharacterBytes), inputCapacity - inputEnd))
         while true {
-            let n = read(fileDescriptor, input + inputEnd, min(count, inputCapacity - inputEnd))
-            if n > 0 {
-                inputEnd += n
+            let (consumed, written) = decoder.decode(UnsafeRawBufferPointer(rebasing: raw[rawStart..<rawEnd]), into: output)
+            rawStart += consumed
+            inputEnd += written
+            if written > 0 { return }
+            if descriptorAtEnd {
+                let last = decoder.finish(leftover: rawEnd - rawStart, into: output)
+                rawStart = rawEnd
+                inputEnd += last
+                atEndOfFile = last == 0
                 return
             }
-            if n == 0 {
-                atEndOfFile = true
-                return
-            }
+            // A character cut by the end of the last read: keep its bytes and read on.
+            let leftover = rawEnd - rawStart
+            raw.baseAddress!.copyMemory(from: raw.baseAddress! + rawStart, byteCount: leftover)
+            rawStart = 0
+            rawEnd = leftover
+            let n = try readBytes(into: raw.baseAddress! + rawEnd, count: min(options.chunkSize, raw.count - rawEnd))
+            rawEnd += n
+            descriptorAtEnd = n == 0
+        }
+    }
+
+    /// Reads up to `count` bytes from the descriptor; 0 at the end of the file.
+    private func readBytes(into buffer: UnsafeMutableRawPointer, count: Int) throws(CSVFileError) -> Int {
+        while true {
+            let n = read(fileDescriptor, buffer, count)
+            if n >= 0 { return n }
             if errno != EINTR { throw CSVFileError("read", path: name, code: errno) }
         }
     }
@@ -239,7 +332,9 @@ public final class CSVReader {
         let line = core.recordLine
         var error = core.problem.map { CSVError($0.kind, line: $0.line, field: $0.field) }
         if error == nil, core.highBits & CSVCore.highMask != 0, let field = Self.invalidUTF8Field(bytes, ends) {
-            error = CSVError(.invalidUTF8, line: line, field: field + 1)
+            let isUTF16 = decoder?.source == .utf16LE || decoder?.source == .utf16BE
+            error = CSVError(isUTF16 ? .invalidUTF16 : .invalidUTF8, line: line, field: field + 1)
+            if decoder == nil && invalidUTF8 == nil { invalidUTF8 = locateInvalidUTF8(core, recordBytes: bytes) }
         }
         if error == nil, let expected = headerCount, expected != endCount {
             error = CSVError(.fieldCount(expected: expected, found: endCount), line: line, field: nil)
@@ -254,6 +349,35 @@ public final class CSVReader {
         }
         nextNumber += 1
         return record
+    }
+
+    /// Reads the record's raw bytes again to name the line and file offset of its first invalid
+    /// byte; from a pipe, which cannot be read again, the line comes from the record's fields.
+    private func locateInvalidUTF8(_ core: CSVCore, recordBytes: UnsafeRawBufferPointer) -> InvalidUTF8? {
+        if startOffset >= 0 {
+            let chunk = 4096
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 1)
+            defer { buffer.deallocate() }
+            var offset = core.recordOffset, line = core.recordLine
+            var progressing = true
+            while offset < core.position && progressing {
+                let n = pread(fileDescriptor, buffer.baseAddress, min(chunk, core.position - offset), off_t(startOffset + offset))
+                guard n > 0 else { break }
+                let bytes = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+                switch InvalidUTF8.locate(in: bytes, file: name, line: line, offset: offset, isComplete: offset + n == core.position) {
+                case .found(let found):
+                    return found
+                case .valid(let consumed, let reached):
+                    progressing = consumed > 0
+                    offset += consumed
+                    line = reached
+                }
+            }
+        }
+        if case .found(let found) = InvalidUTF8.locate(in: recordBytes, file: name, line: core.recordLine, offset: nil, isComplete: true) {
+            return found
+        }
+        return nil
     }
 
     private static func invalidUTF8Field(_ bytes: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<Int>) -> Int? {

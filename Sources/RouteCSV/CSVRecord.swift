@@ -25,6 +25,20 @@ public struct CSVRecord: Sendable, RandomAccessCollection {
         self.count = count
     }
 
+    /// A record made from text, by a reader of another format.
+    public init(number: Int, line: Int, fields: [String], error: CSVError? = nil) {
+        let byteCount = fields.reduce(0) { $0 + $1.utf8.count }
+        let storage = RecordStorage(byteCapacity: Swift.max(byteCount, 1), endCapacity: Swift.max(fields.count, 1))
+        var end = 0
+        for (index, field) in fields.enumerated() {
+            var field = field
+            field.withUTF8 { (storage.bytes + end).update(from: $0.baseAddress!, count: $0.count) }
+            end += field.utf8.count
+            storage.ends[index] = end
+        }
+        self.init(number: number, line: line, error: error, storage: storage, byteCount: byteCount, count: fields.count)
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 

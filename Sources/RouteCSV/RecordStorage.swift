@@ -18,6 +18,9 @@ final class RecordStorage: @unchecked Sendable {
         ends = .allocate(capacity: endCapacity)
     }
 
+    var byteBuffer: UnsafeMutableBufferPointer<UInt8> { UnsafeMutableBufferPointer(start: bytes, count: byteCapacity) }
+    var endBuffer: UnsafeMutableBufferPointer<Int> { UnsafeMutableBufferPointer(start: ends, count: endCapacity) }
+
     deinit {
         bytes.deallocate()
         ends.deallocate()

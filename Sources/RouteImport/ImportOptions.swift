@@ -1,3 +1,5 @@
+import RouteCSV
+
 /// What to do with a row whose name is already a route in the account.
 public enum OnExisting: String, Sendable, CaseIterable {
     /// Leave the route alone and report it as `exists` with its id.
@@ -28,6 +30,10 @@ public struct ImportOptions: Sendable {
     /// Delete the duplicates that verification proves this import made.
     public var repair = false
     public var delimiter = UInt8(ascii: ",")
+    /// What a CSV file's bytes are, unless a byte order mark says otherwise.
+    public var encoding = TextEncoding.utf8
+    /// The sheet of an .xlsx workbook; `nil` is the first one.
+    public var sheet: String?
 
     public init() {}
 

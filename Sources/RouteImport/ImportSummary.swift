@@ -12,6 +12,8 @@ public struct ImportSummary: Sendable {
     public let dryRun: Bool
     /// The check of the account at the end; `nil` when there was none (dry run, a stop).
     public let verification: Verification?
+    /// What the reader had to say once about the input file (e.g. that it is not UTF-8).
+    public var inputNotice: String?
 
     public var exitStatus: ExitStatus {
         switch stopReason {
@@ -45,6 +47,7 @@ public struct ImportSummary: Sendable {
         case .fatal(let error): text = "stopped: \(error); " + text
         case nil: break
         }
+        if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
         text += "\nresults: \(resultsPath)"
         if stopReason != nil || (counts[.failed] ?? 0) > 0 {

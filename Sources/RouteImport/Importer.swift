@@ -45,8 +45,7 @@ public struct Importer: Sendable {
             throw .usage("--on-existing create cannot work with Flowroute v1: a v1 route is created with a PUT by its name, "
                 + "which replaces a route of the same name instead of making a second one")
         }
-        let source = try RowSource(path: inputPath, schema: schema, delimiter: options.delimiter,
-                                   keepsInput: options.includeInput)
+        let source = try RowSource(path: inputPath, schema: schema, options: options)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.header : nil)
         guard Self.resolved(inputPath) != Self.resolved(resultsPath) else {
             throw .usage("the results would overwrite the input \(inputPath): give --results another path")
@@ -64,7 +63,7 @@ public struct Importer: Sendable {
             try journal.takeBaselineOnce()
         }
         // A fast pass that decodes nothing: the progress line's total.
-        let total = RowSource.count(path: inputPath, delimiter: options.delimiter)
+        let total = RowSource.count(path: inputPath, options: options)
         let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField, settleDelay: longestSettleDelay)
 
         let stop = StopSignal()
@@ -92,7 +91,7 @@ public struct Importer: Sendable {
         }
         return ImportSummary(counts: try journal.counts(), rowsThisRun: tally.rows, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
-                             verification: verification)
+                             verification: verification, inputNotice: tally.inputNotice)
     }
 
     private static func resolved(_ path: String) -> String {
@@ -102,7 +101,9 @@ public struct Importer: Sendable {
     /// `--resume` goes by row numbers, so the file must hold the rows the journal records, name
     /// by name: an edited file would pair results with the wrong routes.
     private func checkSameRows(as journal: Journal, schema: RouteSchema) throws(ImportError) {
-        let source = try RowSource(path: inputPath, schema: schema, delimiter: options.delimiter, keepsInput: false)
+        var checking = options
+        checking.includeInput = false
+        let source = try RowSource(path: inputPath, schema: schema, options: checking)
         var previous = PreviousRows(journal: journal)
         var rows = 0
         while let (number, key) = try source.nextKey() {

@@ -44,6 +44,7 @@ final class Pump {
                     for _ in 0..<places {
                         guard let row = try source.next() else {
                             atEnd = true
+                            tally.inputNotice = source.notice
                             break
                         }
                         switch try triage.decide(row, previous: try previous.state(of: row.number)) {

@@ -1,7 +1,8 @@
 import RouteCSV
 import RouteModel
+import RouteXLSX
 
-/// The input file as rows: the header checked against the catalog before anything else, then
+/// The input file (CSV or an .xlsx sheet) as rows: the header checked against the catalog before anything else, then
 /// each record with its route or the reason it cannot be sent.
 final class RowSource {
     struct Row {
@@ -16,13 +17,16 @@ final class RowSource {
 
     let columns: ColumnMap
     let header: [String]
-    private let reader: CSVReader
+    private let reader: any RecordReader
     private let keepsInput: Bool
 
-    init(path: String, schema: RouteSchema, delimiter: UInt8, keepsInput: Bool) throws(ImportError) {
+    /// Said once about the whole input after reading it, e.g. that it is not UTF-8.
+    var notice: String? { reader.notice }
+
+    init(path: String, schema: RouteSchema, options: ImportOptions) throws(ImportError) {
         let headerRecord: CSVRecord?
         do throws(CSVFileError) {
-            reader = try CSVReader(path: path, options: .init(delimiter: Unicode.Scalar(delimiter)))
+            reader = try InputFile.reader(path, options: Self.readerOptions(options), sheet: options.sheet)
             headerRecord = try reader.next()
         } catch {
             throw .file(error.description)
@@ -31,7 +35,11 @@ final class RowSource {
         if let error = headerRecord.error { throw .file("\(path): header: \(error)") }
         header = Array(headerRecord)
         self.columns = try ColumnMap(header: header, schema: schema)
-        self.keepsInput = keepsInput
+        self.keepsInput = options.includeInput
+    }
+
+    private static func readerOptions(_ options: ImportOptions) -> CSVReader.Options {
+        CSVReader.Options(delimiter: Unicode.Scalar(options.delimiter), encoding: options.encoding)
     }
 
     /// The next data row, or `nil` at the end of the file.
@@ -66,8 +74,8 @@ final class RowSource {
     }
 
     /// Data records in the file: a fast pass that decodes nothing.
-    static func count(path: String, delimiter: UInt8) -> Int? {
-        guard let reader = try? CSVReader(path: path, options: .init(delimiter: Unicode.Scalar(delimiter))) else {
+    static func count(path: String, options: ImportOptions) -> Int? {
+        guard let reader = try? InputFile.reader(path, options: readerOptions(options), sheet: options.sheet) else {
             return nil
         }
         return try? reader.countRecords(reportingErrors: { _ in })

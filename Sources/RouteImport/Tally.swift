@@ -10,6 +10,7 @@ final class Tally: Sendable {
     }
 
     private let counts = Mutex(Counts())
+    private let notice = Mutex<String?>(nil)
     private let maxErrors: Int?
     private let total: Int?
     private let progress: ProgressLine?
@@ -20,6 +21,12 @@ final class Tally: Sendable {
         self.total = total
         self.progress = progress
         self.stop = stop
+    }
+
+    /// What the reader said once about the input after reading it all (e.g. that it is not UTF-8).
+    var inputNotice: String? {
+        get { notice.withLock { $0 } }
+        set { notice.withLock { $0 = newValue } }
     }
 
     /// Rows this run settled; rows it only marked `unprocessed` are not work done.

@@ -2,6 +2,7 @@ import ArgumentParser
 import RouteCSV
 import RouteClient
 import RouteModel
+import RouteXLSX
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,28 +13,29 @@ import Darwin
 struct CSVCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
-        abstract: "Look at a CSV file the way import reads it.",
+        abstract: "Look at a CSV file or an .xlsx sheet the way import reads it.",
         subcommands: [InspectCommand.self]
     )
 }
 
-/// `routectl csv inspect FILE [--json | --count] [--delimiter C]`
+/// `routectl csv inspect FILE [--json | --count] [--delimiter C] [--encoding NAME] [--sheet NAME]`
 ///
 /// Exit status: 0 when every record is well-formed, 1 when any record has an error (each is
 /// reported on stderr as `FILE:LINE: message`), 3 when the file cannot be read, 64 on a usage error.
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show a CSV file's header, column mapping, first rows and errors.",
+        abstract: "Show a CSV file's or .xlsx sheet's header, column mapping, first rows and errors.",
         discussion: """
             With --json, every record (header included) as one JSON array of strings per line.
             With --count, the number of data records after the header; blank lines do not count.
-            Errors go to stderr as FILE:LINE: message. Exit status: 0 no errors, 1 some record \
+            An .xlsx workbook is read like import reads it: the first sheet or --sheet NAME, LINE \
+            being the row number. Errors go to stderr as FILE:LINE: message. Exit status: 0 no errors, 1 some record \
             had an error, 3 unreadable file, 64 usage error.
             """
     )
 
-    @Argument(help: "The CSV file.")
+    @Argument(help: "The CSV file or .xlsx workbook.")
     var file: String
 
     @Flag(help: "Print every record, header included, as a JSON array of strings per line.")
@@ -45,6 +47,12 @@ struct InspectCommand: ParsableCommand {
     @Option(help: "The field delimiter: ',', ';', 'tab' (or a tab character). A 'sep=X' first line in the file wins.")
     var delimiter: String = ","
 
+    @Option(help: "The CSV file's encoding: \(TextEncoding.names). A byte order mark wins.")
+    var encoding: String?
+
+    @Option(help: "The sheet of an .xlsx workbook (default: the first).")
+    var sheet: String?
+
     /// Errors printed before the rest are only counted, so a broken file cannot flood the terminal.
     private static let errorsShown = 100
     private static let rowsShown = 10
@@ -54,6 +62,12 @@ struct InspectCommand: ParsableCommand {
         if json && count { throw ValidationError("--json and --count cannot be used together.") }
         if parsedDelimiter == nil {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break, or 'tab'.")
+        }
+        if let encoding, TextEncoding(name: encoding) == nil {
+            throw ValidationError("--encoding must be one of \(TextEncoding.names), not '\(encoding)'.")
+        }
+        if encoding != nil && InputFile.isWorkbook(file) {
+            throw ValidationError("--encoding is for CSV files: an .xlsx workbook is always Unicode.")
         }
     }
 
@@ -68,7 +82,10 @@ struct InspectCommand: ParsableCommand {
         let name = file
         var errors = ErrorReport(file: name, limit: Self.errorsShown)
         do {
-            let reader = try CSVReader(path: file, options: .init(delimiter: parsedDelimiter ?? ","))
+            let options = CSVReader.Options(delimiter: parsedDelimiter ?? ",",
+                                            encoding: encoding.flatMap(TextEncoding.init(name:)) ?? .utf8)
+            let reader = try InputFile.reader(file, options: options, sheet: sheet)
+            defer { errors.notice = reader.notice }
             if json {
                 try printJSON(reader, &errors)
             } else if count {
@@ -84,7 +101,7 @@ struct InspectCommand: ParsableCommand {
         if errors.count > 0 { throw ExitCode(1) }
     }
 
-    private func printJSON(_ reader: CSVReader, _ errors: inout ErrorReport) throws(CSVFileError) {
+    private func printJSON(_ reader: any RecordReader, _ errors: inout ErrorReport) throws(CSVFileError) {
         var line: [UInt8] = []
         var output = StandardOutput()
         while let record = try reader.next() {
@@ -96,13 +113,13 @@ struct InspectCommand: ParsableCommand {
         output.flush()
     }
 
-    private func printOverview(_ reader: CSVReader, _ errors: inout ErrorReport) throws(CSVFileError) {
+    private func printOverview(_ reader: any RecordReader, _ errors: inout ErrorReport) throws(CSVFileError) {
         guard let header = try reader.next() else {
             print("\(file): empty file")
             return
         }
         errors.note(header.error)
-        print("\(file): \(header.count) columns, delimiter \(Self.describe(reader.delimiter))")
+        print("\(file): \(header.count) columns, \(Self.describe(reader))")
         print()
         let names = Array(header)
         let nameWidth = min(names.map(\.count).max() ?? 0, Self.cellWidth)
@@ -156,8 +173,11 @@ struct InspectCommand: ParsableCommand {
         [RouteSchema.telegent, RouteSchema.flowrouteV1].contains { $0.field(named: column)?.isSecret == true }
     }
 
-    private static func describe(_ delimiter: Unicode.Scalar) -> String {
-        delimiter == "\t" ? "tab" : "'\(delimiter)'"
+    /// `delimiter ','` for a CSV file, `sheet "Routes"` for a workbook.
+    private static func describe(_ reader: any RecordReader) -> String {
+        if let sheet = (reader as? XLSXReader)?.sheetName { return "sheet \"\(sheet)\"" }
+        guard let delimiter = (reader as? CSVReader)?.delimiter else { return "" }
+        return "delimiter " + (delimiter == "\t" ? "tab" : "'\(delimiter)'")
     }
 
     /// A field as one short line: line breaks shown as ⏎, long text cut with an ellipsis.
@@ -173,6 +193,8 @@ extension InspectCommand {
         let file: String
         let limit: Int
         private(set) var count = 0
+        /// Said once, after the record errors: why they happened and what to do.
+        var notice: String?
 
         init(file: String, limit: Int) {
             self.file = file
@@ -187,6 +209,7 @@ extension InspectCommand {
 
         func finish() {
             if count > limit { InspectCommand.printError("\(file): \(count - limit) more errors not shown") }
+            if let notice { InspectCommand.printError(notice) }
         }
     }
 
@@ -199,7 +222,7 @@ extension InspectCommand {
             out.append(UInt8(ascii: "["))
             for index in record.indices {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                if record.error?.kind == .invalidUTF8 {
+                if record.error?.isInvalidText == true {
                     // Show what a String shows: invalid bytes as U+FFFD, so the line stays valid JSON.
                     Array(record[index].utf8).withUnsafeBytes { appendString($0, to: &out) }
                 } else {

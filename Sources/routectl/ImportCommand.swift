@@ -3,12 +3,13 @@ import RouteCSV
 import RouteClient
 import RouteImport
 import RouteModel
+import RouteXLSX
 
-/// `routectl import FILE.csv`: creates routes in bulk, writing a result CSV of ids and errors.
+/// `routectl import FILE.csv|FILE.xlsx`: creates routes in bulk, writing a result CSV of ids and errors.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Create routes in bulk from a CSV file, writing a result CSV of route ids and errors.",
+        abstract: "Create routes in bulk from a CSV file or an .xlsx sheet, writing a result CSV of route ids and errors.",
         discussion: """
             The header names catalog fields (RouteName, RouteType, TrunkIp1, …; Flowroute: \
             route_name,type,value). Every row is checked before anything is sent; invalid rows are \
@@ -20,6 +21,10 @@ struct ImportCommand: AsyncParsableCommand {
             so --resume after Ctrl-C, a crash or kill -9 looks up exactly the rows that may have \
             reached the service. Every import ends by checking the account against its results \
             (--verify runs only that; --repair deletes duplicates the import provably made).
+
+            An .xlsx workbook is read directly (the first sheet, or --sheet NAME): numbers as they \
+            are shown, dates as ISO text, formulas by their saved value; line is the row number. \
+            A CSV file is UTF-8 unless --encoding says otherwise or it starts with a byte order mark.
 
             The result file (default NAME.results.csv beside the input) has one line per row: \
             row,line,RouteName,status,CallRouteId,http_status,attempts,error,note, with status \
@@ -33,7 +38,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The CSV file of routes.", valueName: "file.csv"))
+    @Argument(help: ArgumentHelp("The CSV file or .xlsx workbook of routes.", valueName: "file"))
     var file: String
 
     @Option(help: ArgumentHelp("Where to write the results (default: NAME.results.csv beside the input).", valueName: "path"))
@@ -74,6 +79,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The input's field delimiter: one character, or \"tab\" (default ,).", valueName: "c"))
     var delimiter: String?
 
+    @Option(help: ArgumentHelp("The CSV file's encoding: \(TextEncoding.names) (default utf-8; a byte order mark wins).",
+                               valueName: "name"))
+    var encoding: String?
+
+    @Option(help: ArgumentHelp("The sheet of an .xlsx workbook to read (default: the first).", valueName: "name"))
+    var sheet: String?
+
     func validate() throws {
         if let concurrency, !Self.concurrencyRange.contains(concurrency) {
             throw ValidationError("--concurrency must be from 1 to \(Self.concurrencyRange.upperBound), not \(concurrency)")
@@ -90,6 +102,12 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break, or \"tab\"")
         }
         if dryRun && resume { throw ValidationError("--dry-run sends nothing, so there is nothing to --resume") }
+        if let encoding, TextEncoding(name: encoding) == nil {
+            throw ValidationError("--encoding must be one of \(TextEncoding.names), not \"\(encoding)\"")
+        }
+        if encoding != nil && InputFile.isWorkbook(file) {
+            throw ValidationError("--encoding is for CSV files: an .xlsx workbook is always Unicode")
+        }
     }
 
     func run() async throws {
@@ -157,6 +175,8 @@ struct ImportCommand: AsyncParsableCommand {
         options.rate = rate
         options.includeInput = includeInput
         options.delimiter = delimiterByte ?? options.delimiter
+        options.encoding = encoding.flatMap(TextEncoding.init(name:)) ?? options.encoding
+        options.sheet = sheet
         return options
     }
 

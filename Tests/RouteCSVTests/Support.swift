@@ -28,9 +28,13 @@ struct Read: Equatable, CustomStringConvertible {
     var description: String { "#\(number)@\(line) \(fields) \(error.map(String.init(describing:)) ?? "")" }
 }
 
-func readAll(_ bytes: [UInt8], chunkSize: Int = 1 << 16, delimiter: Unicode.Scalar = ",", maxFieldSize: Int = 1 << 20) throws -> [Read] {
+func readAll(
+    _ bytes: [UInt8], chunkSize: Int = 1 << 16, delimiter: Unicode.Scalar = ",", maxFieldSize: Int = 1 << 20,
+    maxFieldCount: Int = CSVReader.Options.defaultMaxFieldCount, encoding: TextEncoding = .utf8
+) throws -> [Read] {
     let file = TemporaryFile(bytes)
-    let reader = try CSVReader(path: file.path, options: .init(delimiter: delimiter, maxFieldSize: maxFieldSize, chunkSize: chunkSize))
+    let reader = try CSVReader(path: file.path, options: .init(
+        delimiter: delimiter, encoding: encoding, maxFieldSize: maxFieldSize, maxFieldCount: maxFieldCount, chunkSize: chunkSize))
     var records: [Read] = []
     while let record = try reader.next() {
         records.append(Read(number: record.number, line: record.line, fields: Array(record), error: record.error))
@@ -38,8 +42,11 @@ func readAll(_ bytes: [UInt8], chunkSize: Int = 1 << 16, delimiter: Unicode.Scal
     return records
 }
 
-func readAll(_ text: String, chunkSize: Int = 1 << 16, delimiter: Unicode.Scalar = ",", maxFieldSize: Int = 1 << 20) throws -> [Read] {
-    try readAll(Array(text.utf8), chunkSize: chunkSize, delimiter: delimiter, maxFieldSize: maxFieldSize)
+func readAll(
+    _ text: String, chunkSize: Int = 1 << 16, delimiter: Unicode.Scalar = ",", maxFieldSize: Int = 1 << 20,
+    maxFieldCount: Int = CSVReader.Options.defaultMaxFieldCount
+) throws -> [Read] {
+    try readAll(Array(text.utf8), chunkSize: chunkSize, delimiter: delimiter, maxFieldSize: maxFieldSize, maxFieldCount: maxFieldCount)
 }
 
 func fields(_ records: [Read]) -> [[String]] { records.map(\.fields) }
