@@ -68,10 +68,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Large workbooks written by tests, too big to commit as fixtures.
+        .target(
+            name: "XLSXTestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/XLSXTestSupport"
+        ),
         .testTarget(name: "RouteCSVTests", dependencies: ["RouteCSV"]),
         .testTarget(
             name: "RouteXLSXTests",
-            dependencies: ["RouteXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["RouteXLSX", "XLSXTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "RouteModelTests", dependencies: ["RouteModel"]),
@@ -80,8 +86,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .testTarget(name: "RouteImportTests", dependencies: [
-            "RouteImport", "RouteSandbox", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "RouteImport", "RouteSandbox", .product(name: "GRDB", package: "GRDB.swift"), "XLSXTestSupport",
         ]),
         .testTarget(name: "RouteShellTests", dependencies: ["RouteShell"]),
         .testTarget(
@@ -90,7 +95,7 @@ let package = Package(
             // A client written from telegent.md alone, run by a test; not compiled.
             exclude: ["peer"]
         ),
-        .testTarget(name: "RoutectlTests", dependencies: ["routectl"]),
+        .testTarget(name: "RoutectlTests", dependencies: ["routectl", "XLSXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -62,7 +62,7 @@ public struct Importer: Sendable {
             try await AccountListing.load(service, into: journal, purpose: "before sending")
             try journal.takeBaselineOnce()
         }
-        // A fast pass that decodes nothing: the progress line's total.
+        // The progress line's total, from a fast pass over a CSV file.
         let total = RowSource.count(path: inputPath, options: options)
         let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField, settleDelay: longestSettleDelay)
 

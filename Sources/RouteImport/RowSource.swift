@@ -73,8 +73,10 @@ final class RowSource {
         }
     }
 
-    /// Data records in the file: a fast pass that decodes nothing.
+    /// Data records in a CSV file: a fast pass that decodes nothing. A workbook is not counted
+    /// (its progress line shows no total): that would parse the whole sheet a second time.
     static func count(path: String, options: ImportOptions) -> Int? {
+        if InputFile.isWorkbook(path) { return nil }
         guard let reader = try? InputFile.reader(path, options: readerOptions(options), sheet: options.sheet) else {
             return nil
         }

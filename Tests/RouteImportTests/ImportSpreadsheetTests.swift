@@ -2,12 +2,13 @@ import Foundation
 import RouteImport
 import RouteModel
 import Testing
+import XLSXTestSupport
 
 /// Spreadsheets as they arrive: an .xlsx sheet and a Windows-1252 CSV imported like any CSV.
 @Suite("import from spreadsheets")
 struct ImportSpreadsheetTests {
-    /// Memory: the sheet streams through a bounded hand-off, measured alone in RouteXLSXTests'
-    /// `StreamingTests` (the sandbox, journal and client sharing this process would hide it here).
+    /// Memory: the sheet streams through a bounded hand-off, measured in a process of its own by
+    /// RoutectlTests' `SheetMemoryTests` (the sandbox, journal and client sharing this one would hide it).
     @Test("a 50,000-row .xlsx sheet is imported through the sandbox, every row once, lines as row numbers")
     func largeSheet() async throws {
         let harness = try await ImportHarness.start(concurrency: 32)

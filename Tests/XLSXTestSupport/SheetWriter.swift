@@ -1,10 +1,10 @@
 import Foundation
 import ZIPFoundation
 
-/// Writes a minimal one-sheet workbook of inline strings, deflated, for tests too large for a
+/// For tests only: writes a minimal one-sheet workbook of inline strings, deflated, for tests too large for a
 /// committed fixture. `row(n)` gives the cells of data row `n` (from 1); row 1 is `header`.
-enum SheetWriter {
-    static func write(to path: String, header: [String], rows: Int, row: (Int) -> [String]) throws {
+public enum SheetWriter {
+    public static func write(to path: String, header: [String], rows: Int, row: (Int) -> [String]) throws {
         var sheet = Data("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>".utf8)
         func append(_ cells: [String], number: Int) {
             var xml = "<row r=\"\(number)\">"
