@@ -116,7 +116,9 @@ struct RowSender: Sendable {
         case .retryable(let error), .unknown(let error), .rejected(let error):
             switch error.status {
             case 429: return .throttled(retryAfter: error.retryAfter.map { min($0, policy.maxRetryAfter) })
-            case 502, 503, 504: return .pushback
+            // 503 is a service saying it is overloaded; a 502 or 504 is a gateway failing, which
+            // says nothing about load (halving on those collapses the window under gateway faults).
+            case 503: return .pushback
             default: return .neutral
             }
         }

@@ -3,7 +3,7 @@
 /// by a 429's `Retry-After`. No I/O and no clock of its own: `SendGate` passes the time in and
 /// carries the answers out.
 ///
-/// The limit halves when the server pushes back (429, or a 502/503/504 from a busy gateway) — once
+/// The limit halves when the server pushes back (429, or 503 from a busy service) — once
 /// per round of requests, not once per refusal of the same round — and grows by one after a
 /// limit's worth of successes, back up to `--concurrency`. A 429 means the whole account is over
 /// its limit, so its `Retry-After` pauses every request.
@@ -17,7 +17,7 @@ struct SendGateState: Sendable {
 
     enum Signal: Sendable, Equatable {
         case success
-        /// The server asked us to slow down (a busy gateway).
+        /// The server asked us to slow down (503).
         case pushback
         /// The account is over its rate limit (429): nothing may go before `retryAfter` has passed.
         case throttled(retryAfter: Duration?)
