@@ -116,9 +116,10 @@ struct RowSender: Sendable {
         case .retryable(let error), .unknown(let error), .rejected(let error):
             switch error.status {
             case 429: return .throttled(retryAfter: error.retryAfter.map { min($0, policy.maxRetryAfter) })
-            // 503 is a service saying it is overloaded; a 502 or 504 is a gateway failing, which
-            // says nothing about load (halving on those collapses the window under gateway faults).
-            case 503: return .pushback
+            // Only 429 speaks for the whole account. A 5xx may come from one busy instance or a
+            // gateway, and halving the window on each collapses it under a steady few per cent of
+            // them while slow requests hold the little that is left; a 503's Retry-After still
+            // spaces that row's own retry.
             default: return .neutral
             }
         }

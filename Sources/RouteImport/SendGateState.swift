@@ -3,10 +3,9 @@
 /// by a 429's `Retry-After`. No I/O and no clock of its own: `SendGate` passes the time in and
 /// carries the answers out.
 ///
-/// The limit halves when the server pushes back (429, or 503 from a busy service) — once
-/// per round of requests, not once per refusal of the same round — and grows by one after a
-/// limit's worth of successes, back up to `--concurrency`. A 429 means the whole account is over
-/// its limit, so its `Retry-After` pauses every request.
+/// The limit halves when the account is over its rate limit (429) — once per round of requests,
+/// not once per refusal of the same round — and grows by one after a limit's worth of successes,
+/// back up to `--concurrency`; the 429's `Retry-After` pauses every request.
 struct SendGateState: Sendable {
     typealias Instant = ContinuousClock.Instant
 
@@ -17,8 +16,6 @@ struct SendGateState: Sendable {
 
     enum Signal: Sendable, Equatable {
         case success
-        /// The server asked us to slow down (503).
-        case pushback
         /// The account is over its rate limit (429): nothing may go before `retryAfter` has passed.
         case throttled(retryAfter: Duration?)
         /// Neither: a refusal, an error or an unknown outcome says nothing about load.
@@ -76,8 +73,6 @@ struct SendGateState: Sendable {
                 limit = min(ceiling, limit + 1)
                 successes = 0
             }
-        case .pushback:
-            decrease(ticket)
         case .throttled(let retryAfter):
             decrease(ticket)
             if let retryAfter {

@@ -71,7 +71,7 @@ import Testing
         }
         #expect(gate.acquire(now: start) == .full)
         // A burst of pushbacks from the same round halves the limit once.
-        for ticket in tickets.prefix(4) { _ = gate.release(ticket, .pushback, now: start) }
+        for ticket in tickets.prefix(4) { _ = gate.release(ticket, .throttled(retryAfter: nil), now: start) }
         #expect(gate.limit == 4)
         for ticket in tickets.dropFirst(4) { _ = gate.release(ticket, .success, now: start) }
         #expect(gate.limit == 5)
