@@ -71,17 +71,19 @@ timed_import() {
     RATE="$(sed -n 's/.*(\([0-9,]*\) rows\/s).*/\1/p' "$WORK/time.err" | tr -d ,)"
 }
 
-# check RESULTS ROWS: every row created, and the server holds ROWS routes with distinct names.
+# check RESULTS ROWS: every row created once or failed with its reason (a fault run may exhaust a
+# row's attempts), and the server holds exactly the created routes, with distinct names.
 check() {
     local results="$1" rows="$2"
-    local created
+    local created failed
     created="$(awk -F, 'NR > 1 && $4 == "created"' "$results" | wc -l)"
+    failed="$(awk -F, 'NR > 1 && $4 == "failed"' "$results" | wc -l)"
     "$BIN" export "$WORK/server.csv" --quiet
     local on_server distinct
     on_server="$(($(wc -l <"$WORK/server.csv") - 1))"
     distinct="$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "RouteName") c = i; next } { print $c }' "$WORK/server.csv" | sort -u | wc -l)"
-    CHECK="created $created/$rows, on server $on_server, distinct names $distinct"
-    if [ "$created" -ne "$rows" ] || [ "$on_server" -ne "$rows" ] || [ "$distinct" -ne "$rows" ]; then
+    CHECK="created $created/$rows, failed $failed, on server $on_server, distinct names $distinct"
+    if [ $((created + failed)) -ne "$rows" ] || [ "$on_server" -ne "$created" ] || [ "$distinct" -ne "$created" ]; then
         CHECK="$CHECK  FAILED"
     fi
 }
