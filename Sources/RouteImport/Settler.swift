@@ -19,7 +19,9 @@ actor Settler {
     private var continuations: [Int: CheckedContinuation<Settlement, Never>] = [:]
     private var nextID = 0
     private var wakeUp: Task<Void, Never>?
-    /// Ids this run attributed to a row and has not yet committed to the journal.
+    /// Ids this run attributed to a row, committed or not (the journal answers for earlier runs).
+    /// It holds the rows settled by a lookup and, under `--on-existing create`, every created id:
+    /// the one per-row memory left in an import, and only in that mode.
     private var claimed: Set<String> = []
 
     init(service: any RouteService, journal: Journal) {
