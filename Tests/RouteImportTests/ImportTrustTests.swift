@@ -118,7 +118,7 @@ struct ImportTrustTests {
                 let route = try Route.parse(assignments: [
                     "RouteName=route-\(index)", "RouteType=Trunk", "TrunkIp1=192.0.2.1", "TrunkPort1=5060", "TrunkTransport1=UDP",
                 ], dialect: .telegent)
-                before["route-\(index)"] = try await harness.service.create(route).id
+                before["route-\(index)"] = await harness.service.createOnce(route).attempt.value?.id
             }
             let input = try harness.write("routes.csv", trunkCSV(0..<300))
             let running = Task { try await harness.importFile(input) { $0.concurrency = 4; $0.onExisting = onExisting } }
@@ -149,9 +149,10 @@ struct ImportTrustTests {
         let input = try harness.write("routes.csv", trunkCSV(0..<20))
         _ = try await harness.importFile(input)
         func create(_ name: String) async throws -> String {
-            try await harness.service.create(try Route.parse(assignments: [
+            // One attempt, not `create`: that sets the process-wide `$last`, which a client test reads.
+            await harness.service.createOnce(try Route.parse(assignments: [
                 "RouteName=\(name)", "RouteType=Trunk", "TrunkIp1=10.0.0.8", "TrunkPort1=5061", "TrunkTransport1=UDP",
-            ], dialect: .telegent)).id ?? ""
+            ], dialect: .telegent)).attempt.value?.id ?? ""
         }
         // route-7's create had an answer lost (as the journal records), and its late commit landed
         // after the settle delay; route-9 was made by someone else after the import.
