@@ -15,6 +15,9 @@ public protocol RouteService: Sendable {
     /// ends the listing (routes already handed on cannot be taken back). Throws a `ClientError`,
     /// or what `body` threw.
     func forEachRoute(_ body: (Route) throws -> Void) async throws
+    /// As `forEachRoute`, handing on only each route's id and name (`nil` when the service gave
+    /// none): all that an index of the account needs, which a service may read faster.
+    func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws
     func get(id: String) async throws(ClientError) -> Route
     func delete(id: String) async throws(ClientError)
     /// Closes the connections; the service cannot be used afterwards.
@@ -23,6 +26,10 @@ public protocol RouteService: Sendable {
 
 /// The client for `endpoint`'s provider, with one HTTP client whose pool fits `options.concurrency`.
 extension RouteService {
+    public func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws {
+        try await forEachRoute { route in try body(route.id, route.key) }
+    }
+
     /// Every route of the account, in memory: for small accounts and callers that need them all.
     public func list() async throws(ClientError) -> [Route] {
         var routes: [Route] = []

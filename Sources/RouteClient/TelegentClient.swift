@@ -34,6 +34,17 @@ final class TelegentClient: RouteService {
     /// The list is one answer with no paging, 90 MB for 300,000 routes: it is read as a stream
     /// and each route handed to `body` as soon as it is parsed.
     func forEachRoute(_ body: (Route) throws -> Void) async throws {
+        try await forEachListed({ try TelegentWire.decodeRoute(JSON(parsing: $0)) }, body)
+    }
+
+    func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws {
+        try await forEachListed({ element throws in try TelegentWire.decodeListedName(element) }) { try body($0.id, $0.name) }
+    }
+
+    /// Streams the list, handing each element of `Results` through `decode` to `body`.
+    private func forEachListed<T>(
+        _ decode: ([UInt8]) throws -> T, _ body: (T) throws -> Void
+    ) async throws {
         let request = HTTPRequest(.GET, endpoint.baseURL + "/account/voice/routes")
         var delivered = 0
         var consumerError: (any Error)?
@@ -46,9 +57,9 @@ final class TelegentClient: RouteService {
                         try await transport.stream(authorized) { chunk in
                             try chunk.withUnsafeReadableBytes { bytes in
                                 try scanner.feed(bytes) { element in
-                                    let route = try TelegentWire.decodeRoute(JSON(parsing: element))
+                                    let item = try decode(element)
                                     delivered += 1
-                                    do { try body(route) } catch { throw ConsumerFailure(error: error) }
+                                    do { try body(item) } catch { throw ConsumerFailure(error: error) }
                                 }
                             }
                         }

@@ -9,15 +9,16 @@ enum AccountListing {
         try journal.clearAccount()
         var batch: [(id: String, name: String)] = []
         do {
-            try await service.forEachRoute { route in
-                guard let id = route.id else { return }
-                batch.append((id, route.key ?? ""))
+            try await service.forEachRouteName { id, name in
+                guard let id else { return }
+                batch.append((id, name ?? ""))
                 if batch.count >= 4096 {
                     try journal.addToAccount(batch)
                     batch.removeAll(keepingCapacity: true)
                 }
             }
             try journal.addToAccount(batch)
+            try journal.indexAccount()
         } catch let error as ImportError {
             throw error
         } catch let error as ClientError {

@@ -98,9 +98,8 @@ final class Journal: Sendable {
 
     private static let schema = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE baseline(id TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE account(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
-        CREATE INDEX account_by_name ON account(name, seq);
+        CREATE TABLE baseline(id TEXT NOT NULL, name TEXT NOT NULL);
+        CREATE TABLE account(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL);
         CREATE TABLE rows(
             row INTEGER PRIMARY KEY, line INTEGER NOT NULL, key TEXT NOT NULL,
             status TEXT, intent TEXT, target TEXT, settle_at REAL,
@@ -153,9 +152,14 @@ final class Journal: Sendable {
 
     // MARK: - The account
 
-    /// Starts a new listing of the account, which `addToAccount` fills.
+    /// Starts a new listing of the account, which `addToAccount` fills and `indexAccount` ends.
+    /// The indexes go while it is filled: appending 300,000 rows and then sorting them into an
+    /// index is several times faster than keeping two indexes of random keys up to date on
+    /// every insert, each of which misses the page cache.
     func clearAccount() throws(ImportError) {
-        try write { db in try db.execute(sql: "DELETE FROM account") }
+        try write { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS account_by_id; DROP INDEX IF EXISTS account_by_name; DELETE FROM account")
+        }
     }
 
     /// Adds listed routes, in the order listed; one commit for the lot.
@@ -164,6 +168,19 @@ final class Journal: Sendable {
         try write { db in
             let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO account(id, name) VALUES (?, ?)")
             for route in routes { try insert.execute(arguments: [route.id, route.name]) }
+        }
+    }
+
+    /// Ends a listing: a route listed twice (a server's paging slip) is kept once, where it
+    /// was first listed, and the account gets its indexes by id and by name.
+    func indexAccount() throws(ImportError) {
+        try write { db in
+            try db.execute(sql: "CREATE INDEX account_by_id ON account(id, seq)")
+            for id in try String.fetchAll(db, sql: "SELECT id FROM account GROUP BY id HAVING count(*) > 1") {
+                try db.execute(sql: "DELETE FROM account WHERE id = ? AND seq > (SELECT min(seq) FROM account WHERE id = ?)",
+                               arguments: [id, id])
+            }
+            try db.execute(sql: "CREATE INDEX account_by_name ON account(name, seq)")
         }
     }
 
@@ -189,7 +206,9 @@ final class Journal: Sendable {
     func takeBaselineOnce() throws(ImportError) {
         try write { db in
             guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'baseline'") == nil else { return }
-            try db.execute(sql: "INSERT OR IGNORE INTO baseline(id, name) SELECT id, name FROM account")
+            // Appended in listing order and indexed after, as the account is; its ids are distinct.
+            try db.execute(sql: "INSERT INTO baseline(id, name) SELECT id, name FROM account ORDER BY seq")
+            try db.execute(sql: "CREATE UNIQUE INDEX baseline_by_id ON baseline(id)")
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('baseline', 'taken')")
         }
     }

@@ -92,8 +92,8 @@ actor Settler {
     private func candidates(named names: Set<String>) async throws(ClientError) -> [String: [String]] {
         var candidates: [String: [String]] = [:]
         do {
-            try await service.forEachRoute { route in
-                guard let key = route.key, names.contains(key), let id = route.id else { return }
+            try await service.forEachRouteName { id, key in
+                guard let key, names.contains(key), let id else { return }
                 candidates[key, default: []].append(id)
             }
         } catch let error as ClientError { throw error } catch {

@@ -70,6 +70,13 @@ extension JSON {
         self = try parser.parseDocument()
     }
 
+    /// Of the object `data` holds, the members named `names`, in that order (`nil` when absent);
+    /// the others are checked for form but not built (see `JSONParser.parseMembers`).
+    public static func members(_ names: [String], parsing data: [UInt8]) throws -> [JSON?] {
+        var parser = JSONParser(data)
+        return try parser.parseMembers(names)
+    }
+
     /// Compact JSON text with keys in order.
     public var serialized: String {
         var output: [UInt8] = []

@@ -20,6 +20,117 @@ struct JSONParser {
         return value
     }
 
+    /// The members of the one object the text holds whose names are in `wanted`, parsed, in the
+    /// order of `wanted` (`nil` for a member that is absent). Every other member is checked for
+    /// form and skipped without being built — a listing that needs two members of each of
+    /// 300,000 routes should not build the other thirty — so only the wanted strings are checked
+    /// for valid UTF-8.
+    mutating func parseMembers(_ wanted: [String]) throws(JSONParseError) -> [JSON?] {
+        let names = wanted.map { Array($0.utf8) }
+        var found = [JSON?](repeating: nil, count: wanted.count)
+        skipWhitespace()
+        guard peek(UInt8(ascii: "{")) else { throw error("expected an object") }
+        try enter()
+        position += 1
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            position += 1
+        } else {
+            while true {
+                skipWhitespace()
+                guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in quotes") }
+                let keyStart = position + 1
+                try skipString()
+                var key = bytes[keyStart..<position - 1]
+                if key.contains(UInt8(ascii: "\\")) {
+                    position = keyStart - 1
+                    key = ArraySlice(try parseString().utf8)
+                }
+                skipWhitespace()
+                guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a member name") }
+                position += 1
+                if let index = names.firstIndex(where: { $0.elementsEqual(key) }) {
+                    found[index] = try parseValue()
+                } else {
+                    try skipValue()
+                }
+                skipWhitespace()
+                if peek(UInt8(ascii: ",")) { position += 1; continue }
+                guard peek(UInt8(ascii: "}")) else { throw error("expected ',' or '}' in an object") }
+                position += 1
+                break
+            }
+        }
+        depth -= 1
+        skipWhitespace()
+        guard position == bytes.count else { throw error("unexpected text after the JSON value") }
+        return found
+    }
+
+    /// Moves past one well-formed value without building it.
+    private mutating func skipValue() throws(JSONParseError) {
+        skipWhitespace()
+        guard position < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = bytes[position] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            let isObject = close == UInt8(ascii: "}")
+            try enter()
+            position += 1
+            skipWhitespace()
+            if !peek(close) {
+                while true {
+                    if isObject {
+                        skipWhitespace()
+                        guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in quotes") }
+                        try skipString()
+                        skipWhitespace()
+                        guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a member name") }
+                        position += 1
+                    }
+                    try skipValue()
+                    skipWhitespace()
+                    if peek(UInt8(ascii: ",")) { position += 1; continue }
+                    guard peek(close) else { throw error("expected ',' or '\(UnicodeScalar(close))'") }
+                    break
+                }
+            }
+            position += 1
+            depth -= 1
+        case UInt8(ascii: "\""): try skipString()
+        case UInt8(ascii: "t"): try expectWord("true")
+        case UInt8(ascii: "f"): try expectWord("false")
+        case UInt8(ascii: "n"): try expectWord("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try parseNumber()
+        default: throw error("unexpected character")
+        }
+    }
+
+    /// Moves past a string, checking its escapes and that it has no raw control characters.
+    private mutating func skipString() throws(JSONParseError) {
+        position += 1
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""): return
+            case UInt8(ascii: "\\"):
+                guard position < bytes.count else { throw error("unterminated string") }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): break
+                case UInt8(ascii: "u"): _ = try hexQuad()
+                default: throw error("invalid escape in a string")
+                }
+            case 0..<0x20: throw error("control character in a string")
+            default: break
+            }
+        }
+        throw error("unterminated string")
+    }
+
     private mutating func parseValue() throws(JSONParseError) -> JSON {
         skipWhitespace()
         guard position < bytes.count else { throw error("unexpected end of input") }

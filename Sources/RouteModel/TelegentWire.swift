@@ -106,6 +106,24 @@ public enum TelegentWire {
         return routes
     }
 
+    /// The id and name of one route of a list answer, read without decoding its other fields:
+    /// what an index of the account needs. `nil` members are absent or `null`.
+    public static func decodeListedName(_ element: [UInt8]) throws(WireError) -> (id: String?, name: String?) {
+        let schema = RouteSchema.telegent
+        let members: [JSON?]
+        do { members = try JSON.members([schema.idField, schema.keyField], parsing: element) } catch {
+            throw .unexpected("a route of the list is not a JSON object: \(error)")
+        }
+        func text(_ value: JSON?, _ field: String) throws(WireError) -> String? {
+            switch value {
+            case nil, .null?: return nil
+            case .string(let text)?: return text
+            case let other?: throw .unexpected("\(field) \(other.serialized) is not \(jsonExpectation(.string))")
+            }
+        }
+        return (try text(members[0], schema.idField), try text(members[1], schema.keyField))
+    }
+
     /// `POST /voice/routes/delete` answers `{"CallRouteStatus": "Deleted", "CallRouteId": "CRID-…"}`.
     public static func decodeDeleted(_ json: JSON) throws(WireError) -> String {
         guard let id = json.first("CallRouteId", "CallRouteID")?.stringValue else {
