@@ -27,32 +27,44 @@ final class HTTPTransport: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
-    /// Sends one request; the failure says whether the service may have received it.
+    /// Sends one request; the failure says whether the service may have received it. The
+    /// deadline covers the whole answer, head and body; a body over 64 MiB is refused.
+    ///
+    /// Every create goes through here, so it uses the client's callback API: one hop back into
+    /// the caller's task per request, where the async one bridges the head and each body chunk.
     func send(_ request: HTTPRequest) async -> Result<HTTPAnswer, TransportFailure> {
         let started = ContinuousClock.now
         let address = request.urlWithoutQuery
         do {
-            let response = try await client.execute(outgoing(request), timeout: options.requestTimeout.timeAmount)
-            // The client's deadline ends with the head; the body must also come within the timeout.
-            var body: [UInt8] = []
-            for try await chunk in response.body {
-                guard ContinuousClock.now - started <= options.requestTimeout else {
-                    throw HTTPClientError.deadlineExceeded
-                }
-                guard body.count + chunk.readableBytes <= 64 << 20 else {
-                    throw ClientError.unexpectedAnswer(url: address, status: Int(response.status.code),
-                                                       "the answer from \(address) is over 64 MiB")
-                }
-                body += chunk.readableBytesView
+            let outgoing = try HTTPClient.Request(
+                url: request.url, method: request.method, headers: HTTPHeaders(request.headers),
+                body: request.body.map { .bytes($0) })
+            let task = client.execute(
+                request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBody),
+                deadline: .now() + options.requestTimeout.timeAmount)
+            let response = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
             }
             log(request, status: "\(response.status.code)", since: started)
-            return .success(HTTPAnswer(status: Int(response.status.code), headers: response.headers, body: body, url: address))
+            return .success(HTTPAnswer(status: Int(response.status.code), headers: response.headers,
+                                       body: response.body.map { Array(buffer: $0) } ?? [], url: address))
+        } catch is ResponseAccumulator.ResponseTooBigError {
+            let failure = TransportFailure(
+                ClientError.unexpectedAnswer(url: address, "the answer from \(address) is over \(Self.maximumBody >> 20) MiB"),
+                url: address, timeout: options.requestTimeout)
+            log(request, status: "failed (\(failure.error))", since: started)
+            return .failure(failure)
         } catch {
             let failure = TransportFailure(error, url: address, timeout: options.requestTimeout)
             log(request, status: "failed (\(failure.error))", since: started)
             return .failure(failure)
         }
     }
+
+    /// The largest answer `send` reads whole; lists, which can be larger, are streamed.
+    private static let maximumBody = 64 << 20
 
     /// Sends one request whose successful answer may be larger than any buffer: a 2xx body is
     /// handed to `consume` chunk by chunk as it arrives (the answer returned has an empty body);
@@ -245,6 +257,8 @@ struct TransportFailure: Error {
         case NIOSSLError.handshakeFailed(let reason):
             self.init(.tls(url: host, reason: "\(reason)"), mayHaveBeenSent: false)
         case is CancellationError:
+            self.init(.cancelled(after: nil, mayHaveApplied: true), mayHaveBeenSent: true)
+        case let error as HTTPClientError where error == .cancelled:
             self.init(.cancelled(after: nil, mayHaveApplied: true), mayHaveBeenSent: true)
         default:
             self.init(.connectionLost(url: url), mayHaveBeenSent: true)

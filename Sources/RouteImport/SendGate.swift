@@ -10,7 +10,7 @@ final class SendGate: Sendable {
 
     private struct Guarded {
         var state: SendGateState
-        var waiters: [(id: Int, continuation: CheckedContinuation<Void, any Error>)] = []
+        var waiters = FIFO<(id: Int, continuation: CheckedContinuation<Void, any Error>)>()
         var nextWaiterID = 0
     }
 
@@ -46,8 +46,8 @@ final class SendGate: Sendable {
         let woken = guarded.withLock { guarded in
             var free = guarded.state.release(ticket, signal, now: clock.now)
             var woken: [CheckedContinuation<Void, any Error>] = []
-            while free > 0, !guarded.waiters.isEmpty {
-                woken.append(guarded.waiters.removeFirst().continuation)
+            while free > 0, let waiter = guarded.waiters.popFirst() {
+                woken.append(waiter.continuation)
                 free -= 1
             }
             return woken
@@ -74,10 +74,7 @@ final class SendGate: Sendable {
                 if !waitNeeded { continuation.resume() }
             }
         } onCancel: {
-            let cancelled = guarded.withLock { guarded -> CheckedContinuation<Void, any Error>? in
-                guard let index = guarded.waiters.firstIndex(where: { $0.id == id }) else { return nil }
-                return guarded.waiters.remove(at: index).continuation
-            }
+            let cancelled = guarded.withLock { $0.waiters.remove { $0.id == id }?.continuation }
             cancelled?.resume(throwing: CancellationError())
         }
     }
