@@ -10,6 +10,8 @@ struct ColumnMap: Sendable {
     /// Columns whose cells go into the route, with the field's catalog name.
     private let writable: [(column: Int, name: String)]
     private let secretColumns: [Int]
+    /// The columns `--include-input` repeats: all but the key's, which the results have already.
+    let echoedColumns: [Int]
 
     init(header: [String], schema: RouteSchema) throws(ImportError) {
         var fields: [Field] = []
@@ -35,6 +37,7 @@ struct ColumnMap: Sendable {
         self.fields = fields
         self.writable = fields.enumerated().compactMap { $1.isReadOnly ? nil : ($0, $1.name) }
         self.secretColumns = fields.indices.filter { fields[$0].isSecret }
+        self.echoedColumns = fields.indices.filter { fields[$0].name != schema.keyField }
     }
 
     /// The route a record describes, or why it cannot be sent: the field's own message.
@@ -61,12 +64,12 @@ struct ColumnMap: Sendable {
         return cells[column]
     }
 
-    /// The cells as `--include-input` shows them: one per column, secrets replaced by `***`.
+    /// The cells as `--include-input` shows them: one per echoed column, secrets replaced by `***`.
     func redacted(_ cells: [String]) -> [String] {
-        var cells = Array(cells.prefix(fields.count))
-        cells += repeatElement("", count: fields.count - cells.count)
-        for column in secretColumns where column < cells.count && !cells[column].isEmpty { cells[column] = "***" }
-        return cells
+        echoedColumns.map { column in
+            guard column < cells.count else { return "" }
+            return secretColumns.contains(column) && !cells[column].isEmpty ? "***" : cells[column]
+        }
     }
 }
 

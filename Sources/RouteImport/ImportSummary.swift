@@ -4,8 +4,8 @@ import RouteModel
 public struct ImportSummary: Sendable {
     /// Rows per status in the whole result file (rows carried over by `--resume` included).
     public let counts: [RowStatus: Int]
-    /// Rows this run settled (`unprocessed` ones not counted).
-    public let rowsThisRun: Int
+    /// Rows per status that this run wrote; equal to `counts` unless an earlier run did some.
+    public let thisRun: [RowStatus: Int]
     public let elapsed: Duration
     public let resultsPath: String
     public let stopReason: StopReason?
@@ -26,20 +26,26 @@ public struct ImportSummary: Sendable {
         }
     }
 
+    /// Rows this run settled (`unprocessed` ones not counted).
+    public var rowsThisRun: Int {
+        thisRun.filter { $0.key != .unprocessed }.values.reduce(0, +)
+    }
+
     public var rowsPerSecond: Double {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return seconds > 0 ? Double(rowsThisRun) / seconds : 0
     }
 
     /// `4,000 rows in 1.3 s (3,077 rows/s): 3,990 created, 10 invalid` and where the results are.
+    /// After `--resume`, what this run did and what the whole file holds are said apart:
+    /// `this run: 2 rows in 0.4 s (5 rows/s): 2 created` and `the file: 1,000 rows: 1,000 created`.
     public var description: String {
-        let parts = RowStatus.allCases.compactMap { status in
-            counts[status].flatMap { $0 > 0 ? "\(Self.grouped($0)) \(status.rawValue)" : nil }
-        }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        var text = "\(Self.grouped(rowsThisRun)) rows in \(Self.formatSeconds(seconds)) "
-            + "(\(Self.grouped(Int(rowsPerSecond.rounded()))) rows/s): "
-            + (parts.isEmpty ? "no rows" : parts.joined(separator: ", "))
+        var text = "\(Self.rows(rowsThisRun)) in \(Self.formatSeconds(seconds)) "
+            + "(\(Self.grouped(Int(rowsPerSecond.rounded()))) rows/s): " + Self.statuses(thisRun)
+        if thisRun != counts {
+            text = "this run: " + text + "\nthe file: \(Self.rows(counts.values.reduce(0, +))): " + Self.statuses(counts)
+        }
         if dryRun { text = "dry run, nothing sent: " + text }
         switch stopReason {
         case .interrupted: text = "interrupted; " + text
@@ -56,6 +62,18 @@ public struct ImportSummary: Sendable {
         return text
     }
 
+    /// `3,990 created, 10 invalid`, or `no rows`.
+    private static func statuses(_ counts: [RowStatus: Int]) -> String {
+        let parts = RowStatus.allCases.compactMap { status in
+            counts[status].flatMap { $0 > 0 ? "\(grouped($0)) \(status.rawValue)" : nil }
+        }
+        return parts.isEmpty ? "no rows" : parts.joined(separator: ", ")
+    }
+
+    private static func rows(_ count: Int) -> String {
+        count == 1 ? "1 row" : "\(grouped(count)) rows"
+    }
+
     static func grouped(_ number: Int) -> String {
         var digits = String(number.magnitude)
         var index = digits.endIndex
@@ -66,9 +84,14 @@ public struct ImportSummary: Sendable {
         return number < 0 ? "-" + digits : digits
     }
 
+    /// `4.2 s`, `3m07s`, `3h48m`.
     static func formatSeconds(_ seconds: Double) -> String {
         if seconds < 60 { return "\((seconds * 10).rounded() / 10) s" }
-        let whole = Int(seconds.rounded())
+        let whole = Int(min(seconds, 1e9).rounded())
+        if whole >= 3600 {
+            let minutes = whole / 60 % 60
+            return "\(whole / 3600)h\(minutes < 10 ? "0" : "")\(minutes)m"
+        }
         let rest = whole % 60
         return "\(whole / 60)m\(rest < 10 ? "0" : "")\(rest)s"
     }

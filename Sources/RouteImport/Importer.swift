@@ -46,7 +46,7 @@ public struct Importer: Sendable {
                 + "which replaces a route of the same name instead of making a second one")
         }
         let source = try RowSource(path: inputPath, schema: schema, options: options)
-        let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.header : nil)
+        let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.echoedHeader : nil)
         guard Self.resolved(inputPath) != Self.resolved(resultsPath) else {
             throw .usage("the results would overwrite the input \(inputPath): give --results another path")
         }
@@ -72,7 +72,7 @@ public struct Importer: Sendable {
             RowSender(service: $0, gate: SendGate(concurrency: options.concurrency, rate: options.rate),
                       settler: Settler(service: $0, journal: journal), policy: retry,
                       settleDelay: settleDelay,
-                      claimsCreatedIDs: options.onExisting == .create)
+                      claimsCreatedIDs: options.onExisting == .create, tally: tally)
         }
         let pump = Pump(source: source, triage: triage, previous: PreviousRows(journal: options.resume ? journal : nil),
                         sender: sender, journal: journal, tally: tally, stop: stop,
@@ -89,7 +89,7 @@ public struct Importer: Sendable {
         if let service, !options.dryRun, stop.reason == nil || options.repair {
             verification = try await Verification.run(service: service, journal: journal, repair: options.repair)
         }
-        return ImportSummary(counts: try journal.counts(), rowsThisRun: tally.rows, elapsed: clock.now - started,
+        return ImportSummary(counts: try journal.counts(), thisRun: tally.statuses, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
                              verification: verification, inputNotice: tally.inputNotice)
     }

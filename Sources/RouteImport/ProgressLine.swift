@@ -5,60 +5,49 @@ import Darwin
 #endif
 import Synchronization
 
-/// The live line on stderr: rows done of the total, rate, errors and time left. Drawn only when
-/// stderr is a terminal, and at most ten times a second however fast rows finish.
+/// The import's progress on stderr, as `ProgressState` decides: a live line on a terminal, a
+/// plain line every 30 s anywhere else.
 public final class ProgressLine: Sendable {
-    private struct State {
-        var lastDraw: ContinuousClock.Instant?
-        var drawn = false
-    }
-
     private let clock = ContinuousClock()
+    private let live: Bool
     private let start: ContinuousClock.Instant
-    private let state = Mutex(State())
-    private let interval = Duration.milliseconds(100)
+    private let state: Mutex<(progress: ProgressState<ContinuousClock.Instant>?, drawn: Bool)>
 
-    /// `nil` when stderr is not a terminal: nothing to draw.
-    public static func forStandardError() -> ProgressLine? {
-        isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
+    /// A live line when stderr is a terminal, a line every 30 s when it is not.
+    public static func forStandardError() -> ProgressLine {
+        ProgressLine(live: isatty(STDERR_FILENO) == 1)
     }
 
-    init() {
+    init(live: Bool) {
+        self.live = live
         start = clock.now
+        state = Mutex((nil, false))
     }
 
-    func update(done: Int, total: Int?, errors: Int) {
+    /// The number of rows in the file, once known.
+    func begin(total: Int?) {
+        let interval: Duration = live ? .milliseconds(100) : .seconds(30)
+        state.withLock { $0.progress = ProgressState(total: total, interval: interval, start: start, live: live) }
+    }
+
+    func update(_ counts: ProgressState<ContinuousClock.Instant>.Counts) {
         let now = clock.now
-        let due = state.withLock { state in
-            guard state.lastDraw.map({ now - $0 >= interval }) ?? true else { return false }
-            state.lastDraw = now
+        let text = state.withLock { state -> String? in
+            guard let text = state.progress?.update(counts, now: now) else { return nil }
             state.drawn = true
-            return true
+            return text
         }
-        guard due else { return }
-        draw(Self.text(done: done, total: total, errors: errors, elapsed: now - start))
+        guard let text else { return }
+        emit(live ? "\r" + text + "\u{1B}[K" : "progress: " + text + "\n")
     }
 
-    /// Clears the line so the summary starts on a clean one.
+    /// Clears the live line so the summary starts on a clean one.
     func clear() {
-        guard state.withLock({ $0.drawn }) else { return }
-        draw("")
+        guard live, state.withLock({ $0.drawn }) else { return }
+        emit("\r\u{1B}[K")
     }
 
-    static func text(done: Int, total: Int?, errors: Int, elapsed: Duration) -> String {
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let rate = seconds > 0 ? Double(done) / seconds : 0
-        var text = ImportSummary.grouped(done)
-        if let total { text += "/" + ImportSummary.grouped(total) }
-        text += " rows · \(ImportSummary.grouped(Int(rate.rounded()))) rows/s · \(ImportSummary.grouped(errors)) errors"
-        if let total, rate > 0, total > done {
-            text += " · ETA " + ImportSummary.formatSeconds(Double(total - done) / rate)
-        }
-        return text
-    }
-
-    private func draw(_ text: String) {
-        let line = "\r" + text + "\u{1B}[K"
-        _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+    private func emit(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
     }
 }

@@ -14,6 +14,8 @@ struct RowSender: Sendable {
     let settleDelay: Duration
     /// Under `--on-existing create` several rows may share a name, so every id created is claimed.
     let claimsCreatedIDs: Bool
+    /// Hears of retries and lookups, for the progress line.
+    let tally: Tally
 
     /// Never throws: a cancelled row comes back `unprocessed`, saying whether it may have been applied.
     func send(_ row: PendingRow) async -> RowResult {
@@ -23,15 +25,20 @@ struct RowSender: Sendable {
         }
         // The executor counts the settle delay from an attempt's end; for a row an earlier run sent,
         // that end is placed so that the lookup comes no sooner than the journal says.
+        var attempts = 0
         let outcome = await RetryExecutor(policy: policy).run(
             repeatability, sentBefore: row.settleAt.map { Self.instant($0) - settleDelay }
         ) { _ async throws(CancellationError) in
+            attempts += 1
+            if attempts > 1 { tally.addRetry() }
             let ticket: SendGate.Ticket
             do { ticket = try await gate.acquire() } catch { throw CancellationError() }
             let answered = await Self.shielded { await perform(row) }
             gate.release(ticket, signal(answered.attempt))
             return answered
         } settle: { endedAt in
+            tally.awaitingLookup(1)
+            defer { tally.awaitingLookup(-1) }
             switch await settler.settle(key: row.key, notBefore: endedAt + settleDelay) {
             case .applied(let id): return .applied(Self.found(id, row: row))
             case .absent: return .absent

@@ -38,6 +38,9 @@ final class RowSource {
         self.keepsInput = options.includeInput
     }
 
+    /// The input's header as `--include-input` repeats it after the result columns.
+    var echoedHeader: [String] { columns.echoedColumns.map { header[$0] } }
+
     private static func readerOptions(_ options: ImportOptions) -> CSVReader.Options {
         CSVReader.Options(delimiter: Unicode.Scalar(options.delimiter), encoding: options.encoding)
     }

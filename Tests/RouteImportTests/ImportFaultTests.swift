@@ -60,6 +60,9 @@ struct ImportFaultTests {
         let resumed = try await harness.importFile(input) { $0.resume = true }
         #expect(resumed.exitStatus == .success)
         #expect(resumed.rowsThisRun == rows - created)
+        // What this run did and what the file holds are said apart.
+        #expect(resumed.description.hasPrefix("this run: \(rows - created) rows in "))
+        #expect(resumed.description.contains("\nthe file: \(rows) rows: \(rows) created\n"))
         let final = try harness.results(harness.directory + "/big.results.csv")
         #expect(final.map { $0["row"] } == (1...rows).map { String($0) })
         #expect(final.allSatisfy { $0["status"] == "created" })

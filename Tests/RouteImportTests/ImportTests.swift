@@ -161,6 +161,11 @@ struct ImportTests {
         #expect(summary.exitStatus == .success)
         let written = try String(contentsOfFile: harness.directory + "/secret.results.csv", encoding: .utf8)
         #expect(!written.contains("s3cret"))
+        // The key column is in the results already, and is not repeated.
+        let header = written.prefix { $0 != "\n" }.split(separator: ",")
+        #expect(header.filter { $0 == "RouteName" }.count == 1)
+        #expect(header.suffix(6) == ["RouteType", "VoiceUrl", "VoiceUrlMethod", "VoiceAuthenticationType", "VoiceUsername",
+                                     "VoicePasswordToken"])
         let results = try harness.results(harness.directory + "/secret.results.csv")
         #expect(results.first?["VoicePasswordToken"] == "***")
         #expect(results.first?["VoiceUsername"] == "me")
