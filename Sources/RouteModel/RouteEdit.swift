@@ -82,6 +82,9 @@ public struct RouteEdit: Sendable {
                 problems.append(error.description)
             }
         }
+        if schema.keyField == schema.idField, changes[schema.keyField] != nil {
+            problems.append("\(schema.keyField): \(schema.dialect.displayName) routes cannot be renamed (the name is the id)")
+        }
         if !problems.isEmpty { throw Problems(lines: problems) }
         return changes
     }

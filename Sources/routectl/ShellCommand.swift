@@ -8,7 +8,7 @@ import RouteShell
 struct ShellCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
-        abstract: "Start the interactive shell: line editing, history, Tab completion of commands, fields and route ids.")
+        abstract: "Start the interactive shell: line editing, history, Tab completion of commands, fields and routes by name or id.")
 
     func run() async throws {
         let shell = Shell(.routectl)

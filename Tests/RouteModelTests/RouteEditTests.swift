@@ -67,6 +67,15 @@ import Testing
         #expect(problems(edit, removed) == ["RouteName: cannot be emptied: every Telegent route must have one"])
     }
 
+    @Test func aFlowrouteV1RouteKeepsItsName() throws {
+        let route = try Route.parse(assignments: ["route_name=trunk1", "type=HOST", "value=1.2.3.4:5060"], dialect: .flowrouteV1)
+        let edit = RouteEdit(route)
+        #expect(problems(edit, replacing("route_name=trunk1", with: "route_name=trunk2", in: edit.text()))
+            == ["route_name: Flowroute v1 routes cannot be renamed (the name is the id)"])
+        let changes = try edit.changes(in: replacing("value=1.2.3.4:5060", with: "value=1.2.3.5", in: edit.text()))
+        #expect(changes["value"] == .string("1.2.3.5"))
+    }
+
     @Test func errorsGoAboveTheEditedTextAndAreReplacedNextTime() {
         let edit = RouteEdit(route)
         let edited = replacing("TrunkPort1=5060", with: "TrunkPort1=0", in: edit.text())
