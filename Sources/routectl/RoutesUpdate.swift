@@ -9,8 +9,8 @@ struct RoutesUpdate: AsyncParsableCommand {
         discussion: """
             Example: routectl routes update "Toronto SIP trunk" TrunkPort1=5062 RouteEnabled=false
 
-            Field= (an empty value) asks to empty the field; it is refused with the reason when the \
-            provider's API cannot empty it.
+            Field= (an empty value) would empty the field, which no provider's update can do: it \
+            is refused with that reason, and nothing is sent.
             """
     )
 
