@@ -6,12 +6,14 @@ public enum FieldError: Error, Sendable, Equatable, CustomStringConvertible {
     case missing(field: String, reason: String)
     case readOnly(field: String)
     case malformedAssignment(String)
+    /// An update asked to empty a field that cannot be emptied.
+    case cannotClear(field: String, reason: String)
 
     /// The catalog name of the field concerned, if any.
     public var field: String? {
         switch self {
         case .unknownField(let name, _): return name
-        case .invalidValue(let field, _, _), .missing(let field, _), .readOnly(let field): return field
+        case .invalidValue(let field, _, _), .missing(let field, _), .readOnly(let field), .cannotClear(let field, _): return field
         case .malformedAssignment: return nil
         }
     }
@@ -31,12 +33,14 @@ public enum FieldError: Error, Sendable, Equatable, CustomStringConvertible {
             return "is set by the service and cannot be changed"
         case .malformedAssignment(let text):
             return "\"\(text)\" is not Field=Value"
+        case .cannotClear(_, let reason):
+            return "cannot be emptied: \(reason)"
         }
     }
 
     public var description: String {
         switch self {
-        case .invalidValue(let field, _, _), .missing(let field, _), .readOnly(let field):
+        case .invalidValue(let field, _, _), .missing(let field, _), .readOnly(let field), .cannotClear(let field, _):
             return "\(field): \(message)"
         case .unknownField, .malformedAssignment:
             return message

@@ -12,3 +12,15 @@ func columns(_ items: [String], width: Int) -> String {
         }.joined()
     }.joined(separator: "\n")
 }
+
+/// Lays out rows of cells as a table, one row a line, each column as wide as its widest cell
+/// and two spaces from the next; the last cell is not padded.
+func table(_ rows: [[String]]) -> String {
+    let columnCount = rows.map(\.count).max() ?? 0
+    let widths = (0..<columnCount).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+    return rows.map { cells in
+        cells.enumerated().map { column, cell in
+            column == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+        }.joined(separator: "  ")
+    }.joined(separator: "\n")
+}

@@ -1,14 +1,19 @@
 /// What Tab does to the line: replace the word left of the cursor with the text every candidate
 /// agrees on, and remember the candidates for a second Tab to list.
 public struct Completion: Equatable, Sendable {
-    /// One way to finish the word: what goes in the line and what a listing shows.
+    /// One way to finish the word: what goes in the line and the row a listing shows for it.
     public struct Candidate: Equatable, Sendable {
         public var text: String
-        public var display: String
+        /// One cell, or several shown as aligned columns (a route's `id  name  type`).
+        public var row: [String]
 
         public init(_ text: String, display: String? = nil) {
+            self.init(text, row: [display ?? text])
+        }
+
+        public init(_ text: String, row: [String]) {
             self.text = text
-            self.display = display ?? text
+            self.row = row
         }
     }
 
@@ -16,12 +21,12 @@ public struct Completion: Equatable, Sendable {
     public var replacing: Int
     /// What replaces them.
     public var replacement: String
-    /// Listed on a second Tab while more than one remains.
-    public var alternatives: [String]
+    /// Listed on a second Tab while more than one remains, one row per candidate, without repeats.
+    public var alternatives: [[String]]
 
     public static let none = Completion(replacing: 0, replacement: "", alternatives: [])
 
-    public init(replacing: Int, replacement: String, alternatives: [String]) {
+    public init(replacing: Int, replacement: String, alternatives: [[String]]) {
         self.replacing = replacing
         self.replacement = replacement
         self.alternatives = alternatives
@@ -35,24 +40,29 @@ public struct Completion: Equatable, Sendable {
             self = .none
             return
         }
-        var common = texts.dropFirst().reduce(first) { $0.commonPrefix(with: $1) }
-        if texts.count == 1, !first.hasSuffix("="), !first.hasSuffix("/") { common += " " }
-        let escaped = Self.escape(common)
+        let common = texts.dropFirst().reduce(first) { $0.commonPrefix(with: $1) }
+        let isFinished = texts.count == 1 && !first.hasSuffix("=") && !first.hasSuffix("/")
         let keepsTyped = common.count < Self.unescape(typed).count
+        var seen: Set<[String]> = []
+        let rows = candidates.map(\.row).filter { seen.insert($0).inserted }
         self.init(
-            replacing: keepsTyped ? 0 : length, replacement: keepsTyped ? "" : escaped,
-            alternatives: texts.count > 1 ? candidates.map(\.display) : [])
+            replacing: keepsTyped ? 0 : length,
+            replacement: keepsTyped ? "" : Self.quote(common, finished: isFinished, alreadyQuoted: typed.first == "\""),
+            alternatives: rows.count > 1 ? rows : [])
     }
 
-    /// Backslash-escapes what the tokenizer would otherwise split or interpret.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for (offset, character) in text.enumerated() {
-            let isFinalSpace = character == " " && offset == text.count - 1
-            if !isFinalSpace, " \t'\"\\$#;&|<>()*?".contains(character) { escaped.append("\\") }
-            escaped.append(character)
+    /// `text` as the tokenizer reads it back: in double quotes when it holds a blank or anything
+    /// else the tokenizer would split or interpret (`"Toronto SIP trunk"`), left open while the
+    /// word is unfinished. A finished word gets its closing quote and a space.
+    static func quote(_ text: String, finished: Bool, alreadyQuoted: Bool = false) -> String {
+        let needsQuotes = alreadyQuoted || text.contains { " \t'\"\\$#;&|<>()*?".contains($0) }
+        guard needsQuotes else { return text + (finished ? " " : "") }
+        var quoted = "\""
+        for character in text {
+            if "\"\\$".contains(character) { quoted.append("\\") }
+            quoted.append(character)
         }
-        return escaped
+        return quoted + (finished ? "\" " : "")
     }
 
     private static func unescape(_ text: String) -> String {

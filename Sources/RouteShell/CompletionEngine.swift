@@ -1,22 +1,22 @@
 import RouteModel
 
 /// Decides what Tab offers, from the command tree, the field catalog and the account: command
-/// and subcommand names, flags, option values, `Field=` names and their values, route ids and
-/// file paths. Pure: the text left of the cursor in, a completion out; everything it looks up
+/// and subcommand names, flags, option values, `Field=` names and their values, routes by id or
+/// name, and file paths. Pure: the text left of the cursor in, a completion out; everything it looks up
 /// is given to it.
 public struct CompletionEngine: Sendable {
     public var tree: CommandTree
     public var schema: @Sendable () -> RouteSchema
-    public var routeIDs: @Sendable () -> [String]
+    public var routes: @Sendable () -> [RouteSummary]
     public var paths: @Sendable (String) -> [String]
 
     public init(
         tree: CommandTree, schema: @escaping @Sendable () -> RouteSchema,
-        routeIDs: @escaping @Sendable () -> [String], paths: @escaping @Sendable (String) -> [String]
+        routes: @escaping @Sendable () -> [RouteSummary], paths: @escaping @Sendable (String) -> [String]
     ) {
         self.tree = tree
         self.schema = schema
-        self.routeIDs = routeIDs
+        self.routes = routes
         self.paths = paths
     }
 
@@ -111,8 +111,12 @@ public struct CompletionEngine: Sendable {
         let schema = schema()
         if positional.takesPath { return pathOffers(word) }
         if !positional.values.isEmpty { return positional.values.map { Offer(candidate: .init($0)) } }
-        if !positional.isRepeating, schema.field(named: positional.valueName)?.name == schema.idField {
-            return routeIDs().map { Offer(candidate: .init($0)) }
+        if !positional.isRepeating, positional.takesRoute(schema) {
+            return routes().flatMap { route in
+                let row = [route.id, route.name, route.type]
+                let texts = route.name.isEmpty || route.name == route.id ? [route.id] : [route.id, route.name]
+                return texts.map { Offer(candidate: .init($0, row: row)) }
+            }
         }
         guard position.takesAssignments else { return [] }
         if let equals = word.firstIndex(of: "=") {
@@ -135,5 +139,12 @@ public struct CompletionEngine: Sendable {
             let display = String(name.split(separator: "/").last ?? Substring(name)) + (path.hasSuffix("/") ? "/" : "")
             return Offer(candidate: .init(path, display: display))
         }
+    }
+}
+
+extension CommandTree.Positional {
+    /// An argument that names a route (`ROUTE`: an id or a name), or the id field itself.
+    fileprivate func takesRoute(_ schema: RouteSchema) -> Bool {
+        valueName.lowercased() == "route" || schema.field(named: valueName)?.name == schema.idField
     }
 }

@@ -92,15 +92,8 @@ public final class LineEditor: @unchecked Sendable {
             pendingListing = prefix
             return CLineEditBeep
         }
-        print("\n" + columns(completion.alternatives, width: Self.terminalWidth()))
-        fflush(nil)
+        CandidateListing(completion.alternatives).present()
         return CLineEditRedraw
-    }
-
-    private static func terminalWidth() -> Int {
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return Int(size.ws_col)
     }
 
     private static let completeCallback: CLineEditCompleter = { context, prefix in

@@ -27,27 +27,27 @@ public final class Shell {
         public var schema: @Sendable () -> RouteSchema
         /// Names the provider and profile in use, for the prompt: `telegent@sandbox`.
         public var target: @Sendable () -> String
-        /// The account's route ids.
-        public var routeIDs: @Sendable () async -> [String]
+        /// The account's routes, for completion by id or name.
+        public var routes: @Sendable () async -> [RouteSummary]
         /// The id of the last route created in this process: `$last`.
         public var lastCreatedID: @Sendable () -> String?
 
         public init(
             commands: CommandTree, execute: @escaping @Sendable ([String]) async -> CommandOutcome,
             schema: @escaping @Sendable () -> RouteSchema, target: @escaping @Sendable () -> String,
-            routeIDs: @escaping @Sendable () async -> [String], lastCreatedID: @escaping @Sendable () -> String?
+            routes: @escaping @Sendable () async -> [RouteSummary], lastCreatedID: @escaping @Sendable () -> String?
         ) {
             self.commands = commands
             self.execute = execute
             self.schema = schema
             self.target = target
-            self.routeIDs = routeIDs
+            self.routes = routes
             self.lastCreatedID = lastCreatedID
         }
     }
 
     private let services: Services
-    private let routeIDs: RouteIDCache
+    private let routes: RouteNameCache
     private let filter = HistoryFilter()
     private var settings = ShellSettings()
     private var editor: LineEditor?
@@ -56,7 +56,7 @@ public final class Shell {
 
     public init(_ services: Services) {
         self.services = services
-        self.routeIDs = RouteIDCache(fetch: services.routeIDs)
+        self.routes = RouteNameCache(fetch: services.routes)
     }
 
     /// Completion over the command tree plus the shell's own commands.
@@ -64,7 +64,7 @@ public final class Shell {
         var tree = services.commands
         tree.subcommands += Builtin.commandTree { [tree] key in tree.options(named: "--" + key).first?.values ?? [] }
         return CompletionEngine(
-            tree: tree, schema: services.schema, routeIDs: { [routeIDs] in routeIDs.ids() }, paths: pathCandidates)
+            tree: tree, schema: services.schema, routes: { [routes] in routes.routes() }, paths: pathCandidates)
     }
 
     // MARK: Interactive
@@ -167,7 +167,7 @@ public final class Shell {
         if words.isEmpty { return .done(0) }
         if let builtin { return await run(builtin, location: location) }
         let outcome = await services.execute(words)
-        routeIDs.invalidate()
+        routes.invalidate()
         if let message = outcome.message {
             report(message, location: location)
         } else if outcome.status != 0, let location {
@@ -195,10 +195,10 @@ public final class Shell {
                 report(error.description, location: location)
                 return .done(ExitStatus.usage.rawValue)
             }
-            routeIDs.invalidate()
+            routes.invalidate()
         case .unset(let key):
             settings.unset(key)
-            routeIDs.invalidate()
+            routes.invalidate()
         case .source(let path):
             guard sourceDepth < 16 else {
                 report("source: scripts nested too deep", location: location)

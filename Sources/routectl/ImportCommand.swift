@@ -87,8 +87,8 @@ struct ImportCommand: AsyncParsableCommand {
     var sheet: String?
 
     func validate() throws {
-        if let concurrency, !Self.concurrencyRange.contains(concurrency) {
-            throw ValidationError("--concurrency must be from 1 to \(Self.concurrencyRange.upperBound), not \(concurrency)")
+        if let concurrency, !ConnectionResolver.concurrencyRange.contains(concurrency) {
+            throw ValidationError("--concurrency must be from 1 to \(ConnectionResolver.concurrencyRange.upperBound), not \(concurrency)")
         }
         if let settleDelay, Duration.checkedSeconds(settleDelay, within: 0...86_400) == nil {
             throw ValidationError("--settle-delay must be a number of seconds from 0 to 86400, not \(settleDelay)")
@@ -150,16 +150,13 @@ struct ImportCommand: AsyncParsableCommand {
                  progress: global.isQuiet ? nil : ProgressLine.forStandardError())
     }
 
-    static let concurrencyRange = 1...1024
-
     /// `--concurrency`, else `ROUTECTL_CONCURRENCY` (which the shell's `set concurrency` sets), else 16.
     private func resolvedConcurrency() throws -> Int {
-        if let concurrency { return concurrency }
-        guard let text = Environment.value("ROUTECTL_CONCURRENCY") else { return 16 }
-        guard let value = Int(text), Self.concurrencyRange.contains(value) else {
-            throw CommandFailure(.usage, "ROUTECTL_CONCURRENCY must be a whole number from 1 to 1024, not \"\(text)\"")
+        do {
+            return try ConnectionResolver(environment: Environment.all).concurrency(concurrency) ?? 16
+        } catch {
+            throw CommandFailure(error.exitStatus, error.description)
         }
-        return value
     }
 
     private func options(concurrency: Int) -> ImportOptions {
@@ -188,14 +185,13 @@ struct ImportCommand: AsyncParsableCommand {
         return UInt8(scalar.value)
     }
 
-    /// `--dry-run` needs the provider's field catalog but no connection: the dialect comes from
-    /// the flags and environment alone.
+    /// `--dry-run` needs the provider's field catalog but no connection.
     private func dialectWithoutConnection() throws -> Dialect {
-        let text = global.provider ?? Environment.value("ROUTECTL_PROVIDER") ?? Provider.telegent.rawValue
-        guard let (provider, pinned) = Provider.parse(text).map({ ($0.provider, $0.pinned) }) else {
-            throw CommandFailure(.usage, "unknown provider \"\(text)\" (telegent, flowroute, flowroute-v1 or flowroute-v2)")
+        do {
+            return try ConnectionResolver(environment: Environment.all).choose(global.connectionFlags).dialect
+        } catch {
+            throw CommandFailure(error.exitStatus, error.description)
         }
-        return pinned ?? provider.dialect(baseURL: global.baseURL ?? Environment.value("ROUTECTL_BASE_URL"))
     }
 }
 

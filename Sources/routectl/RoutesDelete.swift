@@ -1,4 +1,5 @@
 import ArgumentParser
+import RouteClient
 import RouteModel
 
 struct RoutesDelete: AsyncParsableCommand {
@@ -10,8 +11,8 @@ struct RoutesDelete: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The route's id.", valueName: "id"))
-    var id: String
+    @Argument(help: .route)
+    var route: String
 
     @Flag(name: [.short, .long], help: "Do not ask for confirmation.")
     var yes = false
@@ -20,9 +21,10 @@ struct RoutesDelete: AsyncParsableCommand {
         try await reportingFailures {
             let format = try OutputFormat.resolve(global)
             try await Connection.withService(global) { service in
+                let found = try await RouteLookup(service).resolve(route)
+                let id = found.id ?? route
                 if !yes && Terminal.stdinIsTerminal {
-                    let route = try await service.get(id: id)
-                    guard Terminal.confirm("Delete route \"\(route.key ?? "")\" (\(id))?") else {
+                    guard Terminal.confirm("Delete route \"\(found.key ?? "")\" (\(id))?") else {
                         Terminal.printError("routectl: not deleted")
                         return
                     }

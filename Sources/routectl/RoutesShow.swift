@@ -1,18 +1,19 @@
 import ArgumentParser
+import RouteClient
 
 struct RoutesShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show every field of one route.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The route's id (Telegent CRID-…, Flowroute v1 name, v2 id).", valueName: "id"))
-    var id: String
+    @Argument(help: .route)
+    var route: String
 
     func run() async throws {
         try await reportingFailures {
             let format = try OutputFormat.resolve(global)
             try await Connection.withService(global) { service in
-                try RouteOutput(dialect: service.dialect, format: format).printRoute(try await service.get(id: id))
+                try RouteOutput(dialect: service.dialect, format: format).printRoute(try await RouteLookup(service).resolve(route))
             }
         }
     }

@@ -6,13 +6,18 @@ struct RoutesUpdate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Change some fields of a route; the others keep their values.",
-        discussion: "Example: routectl routes update CRID-… TrunkPort1=5062 RouteEnabled=false"
+        discussion: """
+            Example: routectl routes update "Toronto SIP trunk" TrunkPort1=5062 RouteEnabled=false
+
+            Field= (an empty value) would empty the field, which no provider's update can do: it \
+            is refused with that reason, and nothing is sent.
+            """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("The route's id.", valueName: "id"))
-    var id: String
+    @Argument(help: .route)
+    var route: String
 
     @Argument(help: ArgumentHelp("The fields to change.", valueName: "Field=Value"))
     var assignments: [String]
@@ -25,8 +30,9 @@ struct RoutesUpdate: AsyncParsableCommand {
         try await reportingFailures {
             let format = try OutputFormat.resolve(global)
             try await Connection.withService(global) { service in
-                let changes = try Route.parse(assignments: assignments, dialect: service.dialect)
+                let changes = try Route.parseChanges(assignments: assignments, dialect: service.dialect)
                 try checkLocally(changes, for: .update)
+                let id = try await RouteLookup(service).resolve(route).id ?? route
                 let updated = try await service.update(id: id, changes: changes)
                 try RouteOutput(dialect: service.dialect, format: format).printRoute(updated)
             }

@@ -8,7 +8,7 @@ import RouteShell
 struct ShellCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
-        abstract: "Start the interactive shell: line editing, history, Tab completion of commands, fields and route ids.")
+        abstract: "Start the interactive shell: line editing, history, Tab completion of commands, fields and routes by name or id.")
 
     func run() async throws {
         let shell = Shell(.routectl)
@@ -27,7 +27,7 @@ extension Shell.Services {
             execute: execute,
             schema: { RouteSchema.forDialect(currentDialect()) },
             target: target,
-            routeIDs: routeIDs,
+            routes: routes,
             lastCreatedID: { Session.lastCreatedID })
     }
 
@@ -71,34 +71,33 @@ extension Shell.Services {
         }
     }
 
-    /// The ids of the account's routes, quietly: completion must not write over the line.
-    @Sendable private static func routeIDs() async -> [String] {
+    /// The account's routes, quietly: completion must not write over the line.
+    @Sendable private static func routes() async -> [RouteSummary] {
         guard let global = try? GlobalOptions.parse(["--quiet"]) else { return [] }
-        let ids = try? await Connection.withService(global) { service in try await service.list().compactMap(\.id) }
-        return ids ?? []
+        let routes = try? await Connection.withService(global) { service in
+            var routes: [RouteSummary] = []
+            try await service.forEachRoute { route in
+                guard let id = route.id else { return }
+                routes.append(RouteSummary(id: id, name: route.key ?? "", type: route.routeType ?? ""))
+            }
+            return routes
+        }
+        return routes ?? []
+    }
+
+    /// Where commands go now: `set` changes the environment between commands.
+    private static func currentChoice() -> ConnectionResolver.Choice? {
+        try? ConnectionResolver(environment: Environment.all).choose()
     }
 
     /// The dialect in use: the provider set in this session, else the active profile's, else Telegent.
     private static func currentDialect() -> Dialect {
-        let environment = ProcessInfo.processInfo.environment
-        let profile = activeProfile()
-        let providerName = environment["ROUTECTL_PROVIDER"] ?? profile?.provider ?? Provider.telegent.rawValue
-        guard let (provider, pinned) = Provider.parse(providerName) else { return .telegent }
-        return pinned ?? provider.dialect(baseURL: environment["ROUTECTL_BASE_URL"] ?? profile?.baseURL)
+        currentChoice()?.dialect ?? .telegent
     }
 
     /// `telegent@sandbox`: the provider and the profile in use, or the sandbox when none is.
     @Sendable private static func target() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let profile = environment["ROUTECTL_PROFILE"] ?? activeProfile()?.name
-        let place = profile ?? (environment["ROUTECTL_BASE_URL"] == nil ? "sandbox" : "custom")
-        return "\(currentDialect().provider.rawValue)@\(place)"
-    }
-
-    private static func activeProfile() -> Profile? {
-        let environment = ProcessInfo.processInfo.environment
-        guard let config = try? ProfileStore(environment: environment).load() else { return nil }
-        let name = environment["ROUTECTL_PROFILE"] ?? config.active
-        return name.flatMap { config[$0] }
+        guard let choice = currentChoice() else { return "telegent@" + (Environment.value("ROUTECTL_PROFILE") ?? "?") }
+        return "\(choice.dialect.provider.rawValue)@\(choice.place)"
     }
 }

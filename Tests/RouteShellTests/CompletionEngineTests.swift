@@ -8,7 +8,7 @@ import RouteModel
     private func tab(_ line: String, schema: RouteSchema = .telegent) throws -> (line: String, listing: [String]) {
         let completion = try makeEngine(schema: schema).complete(line)
         let kept = String(String.UnicodeScalarView(line.unicodeScalars.dropLast(completion.replacing)))
-        return (kept + completion.replacement, completion.alternatives)
+        return (kept + completion.replacement, completion.alternatives.map { $0.joined(separator: "  ") })
     }
 
     @Test func commandNamesComeFromTheTreeAndTheShell() throws {
@@ -18,7 +18,7 @@ import RouteModel
         #expect(!listing.contains("secret-debug"))
         #expect(try tab("ro").line == "routes ")
         #expect(try tab("routes s").line == "routes show ")
-        #expect(try tab("routes ").listing == ["create", "list", "show", "update", "delete"])
+        #expect(try tab("routes ").listing == ["create", "list", "show", "update", "edit", "delete"])
         #expect(try tab("sandbox s").line == "sandbox serve ")
     }
 
@@ -56,13 +56,37 @@ import RouteModel
         #expect(try tab("routes create route_type=n", schema: .flowrouteV2).line == "routes create route_type=number ")
     }
 
-    @Test func routeIDsAfterShowUpdateDelete() throws {
-        #expect(try tab("routes show ").line == "routes show CRID-")
-        #expect(try tab("routes show ").listing == routeIDs)
+    @Test func routesByIdOrNameAfterShowUpdateDelete() throws {
+        #expect(try tab("routes show ").line == "routes show ")
+        #expect(try tab("routes show ").listing == [
+            "CRID-1b2c  Toronto SIP trunk  Trunk", "CRID-1f00  Toronto backup  URL",
+            "CRID-9a9a  Montreal  Trunk", "CRID-7e7e  Montreal  Forward",
+        ])
+        #expect(try tab("routes show CRID-").line == "routes show CRID-")
         #expect(try tab("routes show CRID-1b").line == "routes show CRID-1b2c ")
         #expect(try tab("routes delete --yes CRID-9").line == "routes delete --yes CRID-9a9a ")
         #expect(try tab("routes update CRID-1f").line == "routes update CRID-1f00 ")
         #expect(try tab("routes list ").listing.isEmpty)
+    }
+
+    @Test func namesAreQuotedAsNeeded() throws {
+        #expect(try tab("routes show Tor").line == #"routes show "Toronto "#)
+        #expect(try tab("routes show Tor").listing == ["CRID-1b2c  Toronto SIP trunk  Trunk", "CRID-1f00  Toronto backup  URL"])
+        #expect(try tab(#"routes show "Toronto S"#).line == #"routes show "Toronto SIP trunk" "#)
+        #expect(try tab("routes update toronto\\ b").line == #"routes update "Toronto backup" "#)
+        #expect(try tab("routes edit Mont").line == "routes edit Montreal")
+        #expect(try tab("routes edit Mont").listing == ["CRID-9a9a  Montreal  Trunk", "CRID-7e7e  Montreal  Forward"])
+    }
+
+    @Test func aListingTallerThanTheTerminalAsksFirst() {
+        let rows = (1...30).map { ["CRID-\($0)", "route \($0)", "Trunk"] }
+        let listing = CandidateListing(rows)
+        #expect(listing.question == "Display all 30 possibilities? (y or n)")
+        #expect(listing.needsAsking(listing.text(width: 80), terminalRows: 24))
+        #expect(!listing.needsAsking(listing.text(width: 80), terminalRows: 40))
+        #expect(listing.text(width: 80).hasPrefix("CRID-1   route 1   Trunk\nCRID-2   route 2   Trunk\n"))
+        let names = CandidateListing((1...30).map { ["n\($0)"] })
+        #expect(!names.needsAsking(names.text(width: 80), terminalRows: 24))
     }
 
     @Test func filePaths() throws {
@@ -84,7 +108,8 @@ import RouteModel
 
     @Test func insertedTextIsEscaped() {
         let completion = Completion(typed: "my", length: 2, candidates: [.init("my routes.csv")])
-        #expect(completion.replacement == #"my\ routes.csv "#)
+        #expect(completion.replacement == #""my routes.csv" "#)
+        #expect(Completion.quote(#"say "$hi" \ bye"#, finished: false) == #""say \"\$hi\" \\ bye"#)
     }
 
     @Test func readsTheArgumentParsersTree() throws {

@@ -20,15 +20,18 @@ let dumpHelpJSON = #"""
          "names": [{"kind": "long", "name": "output"}], "valueName": "output", "allValues": ["table", "json", "csv"]}]},
       {"commandName": "show", "shouldDisplay": true, "arguments": [
         {"kind": "positional", "shouldDisplay": true, "isOptional": false, "isRepeating": false, "parsingStrategy": "default",
-         "names": [{"kind": "long", "name": "crid"}], "valueName": "crid"}]},
+         "names": [{"kind": "long", "name": "route"}], "valueName": "route"}]},
       {"commandName": "update", "shouldDisplay": true, "arguments": [
         {"kind": "positional", "shouldDisplay": true, "isOptional": false, "isRepeating": false, "parsingStrategy": "default",
-         "names": [{"kind": "long", "name": "crid"}], "valueName": "crid"},
+         "names": [{"kind": "long", "name": "route"}], "valueName": "route"},
         {"kind": "positional", "shouldDisplay": true, "isOptional": false, "isRepeating": true, "parsingStrategy": "default",
          "names": [{"kind": "long", "name": "assignments"}], "valueName": "assignments"}]},
+      {"commandName": "edit", "shouldDisplay": true, "arguments": [
+        {"kind": "positional", "shouldDisplay": true, "isOptional": false, "isRepeating": false, "parsingStrategy": "default",
+         "names": [{"kind": "long", "name": "route"}], "valueName": "route"}]},
       {"commandName": "delete", "shouldDisplay": true, "arguments": [
         {"kind": "positional", "shouldDisplay": true, "isOptional": false, "isRepeating": false, "parsingStrategy": "default",
-         "names": [{"kind": "long", "name": "crid"}], "valueName": "crid"},
+         "names": [{"kind": "long", "name": "route"}], "valueName": "route"},
         {"kind": "flag", "shouldDisplay": true, "isOptional": true, "isRepeating": false, "parsingStrategy": "default",
          "names": [{"kind": "long", "name": "yes"}]}]}]},
     {"commandName": "import", "shouldDisplay": true, "arguments": [
@@ -47,13 +50,18 @@ let dumpHelpJSON = #"""
        "names": [{"kind": "long", "name": "subcommands"}], "valueName": "subcommands"}]}]}}
 """#
 
-let routeIDs = ["CRID-1b2c", "CRID-1f00", "CRID-9a9a"]
+let routes = [
+    RouteSummary(id: "CRID-1b2c", name: "Toronto SIP trunk", type: "Trunk"),
+    RouteSummary(id: "CRID-1f00", name: "Toronto backup", type: "URL"),
+    RouteSummary(id: "CRID-9a9a", name: "Montreal", type: "Trunk"),
+    RouteSummary(id: "CRID-7e7e", name: "Montreal", type: "Forward"),
+]
 
-/// An engine over the fixture tree, the Telegent catalog, three route ids and a fake file system.
+/// An engine over the fixture tree, the Telegent catalog, four routes (two of the same name) and a fake file system.
 func makeEngine(schema: RouteSchema = .telegent) throws -> CompletionEngine {
     var tree = try CommandTree(dumpHelpJSON: Data(dumpHelpJSON.utf8))
     tree.subcommands += Builtin.commandTree { key in key == "output" ? ["table", "json", "csv"] : [] }
     return CompletionEngine(
-        tree: tree, schema: { schema }, routeIDs: { routeIDs },
+        tree: tree, schema: { schema }, routes: { routes },
         paths: { typed in ["routes.csv", "routes.results.csv", "scripts/"].filter { $0.hasPrefix(typed) } })
 }

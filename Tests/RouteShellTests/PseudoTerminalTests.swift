@@ -66,7 +66,7 @@ import Glibc
 }
 
 /// `routectl shell` on a pseudo-terminal, with its XDG directories under `home`.
-private final class Terminal {
+final class Terminal {
     /// The built executable, found beside the test bundle.
     static let executable: URL? = {
         let bundle = Bundle.main.bundleURL
@@ -79,7 +79,7 @@ private final class Terminal {
     private let master: Int32
     private var screen = VirtualScreen(rows: 24, columns: 140)
 
-    init(home: URL) throws {
+    init(home: URL, environment extra: [String: String] = [:]) throws {
         var master: Int32 = 0, slave: Int32 = 0
         var size = winsize(ws_row: 24, ws_col: 140, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
@@ -87,17 +87,41 @@ private final class Terminal {
         let tty = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = Terminal.executable
         process.arguments = ["shell"]
-        process.environment = [
-            "HOME": home.path, "PATH": "/usr/bin:/bin", "TERM": "xterm",
-            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
-            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
-            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
-        ]
+        process.environment = Self.environment(home: home).merging(extra) { _, new in new }
         process.standardInput = tty
         process.standardOutput = tty
         process.standardError = tty
         try process.run()
     }
+
+    static func environment(home: URL) -> [String: String] {
+        [
+            "HOME": home.path, "PATH": "/usr/bin:/bin", "TERM": "xterm",
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "XDG_DATA_HOME": home.appendingPathComponent("data").path,
+        ]
+    }
+
+    /// Runs `lines` as a script piped to `routectl` (no terminal), with the same directories:
+    /// how a test fills the sandbox before the shell starts.
+    static func runScript(home: URL, _ lines: [String]) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.environment = environment(home: home)
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw POSIXError(.EIO) }
+    }
+
+    /// What the screen shows, as far as it has been read.
+    var screenText: String { screen.text }
 
     func type(_ text: String) {
         _ = text.withCString { write(master, $0, strlen($0)) }

@@ -21,7 +21,7 @@ private actor Recorder {
                 await recorder.record(words)
                 return words.first == "fail" ? CommandOutcome(status: 3, message: "Error: it failed") : CommandOutcome(status: 0)
             },
-            schema: { .telegent }, target: { "telegent@sandbox" }, routeIDs: { [] }, lastCreatedID: { last }))
+            schema: { .telegent }, target: { "telegent@sandbox" }, routes: { [] }, lastCreatedID: { last }))
     }
 
     private func run(_ script: String, continueOnError: Bool = false, last: String? = nil) async -> Int32 {

@@ -28,7 +28,8 @@ struct RoutesCLIHarness {
         return URL(fileURLWithPath: ".build/debug/routectl")
     }
 
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Outcome {
+    /// Runs routectl with `input` as its standard input (none by default).
+    func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -41,8 +42,13 @@ struct RoutesCLIHarness {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        if let input {
+            inputPipe.fileHandleForWriting.write(Data(input.utf8))
+            try inputPipe.fileHandleForWriting.close()
+        }
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

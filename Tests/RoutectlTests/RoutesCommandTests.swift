@@ -33,7 +33,95 @@ import Testing
         #expect(deleted.status == 0, "\(deleted.stderr)")
         let gone = try cli.run(["routes", "show", id, "-q"])
         #expect(gone.status == 1)
-        #expect(gone.stderr == "routectl: 404 — voice route \(id) was not found\n")
+        #expect(gone.stderr == "routectl: no route has the id or name \"\(id)\"\n")
+    }
+
+    @Test func routesAreNamedByTheirExactName() throws {
+        let trunk = ["RouteType=Trunk", "TrunkIp1=20.87.87.87", "TrunkPort1=5061", "TrunkTransport1=UDP", "-q"]
+        let first = try cli.run(["routes", "create", "RouteName=Toronto SIP trunk"] + trunk)
+        let id = first.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = try cli.run(["routes", "show", "Toronto SIP trunk", "--output", "json", "-q"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains(#""CallRouteId":"\#(id)""#))
+        let updated = try cli.run(["routes", "update", "Toronto SIP trunk", "TrunkPort1=5062", "--output", "json", "-q"])
+        #expect(updated.status == 0, "\(updated.stderr)")
+        #expect(updated.stdout.contains(#""TrunkPort1":"5062""#))
+
+        let none = try cli.run(["routes", "show", "Toronto", "-q"])
+        #expect(none.status == 1)
+        #expect(none.stderr == "routectl: no route has the id or name \"Toronto\"\n")
+
+        let second = try cli.run(["routes", "create", "RouteName=Toronto SIP trunk"] + trunk)
+        let other = second.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = "Toronto SIP trunk"
+        for command in [["show", name], ["update", name, "TrunkPort1=5063"], ["delete", "--yes", name], ["edit", name]] {
+            let ambiguous = try cli.run(["routes"] + command + ["-q"], environment: ["EDITOR": "false"])
+            #expect(ambiguous.status == 64, "\(command)")
+            #expect(ambiguous.stderr.hasPrefix("routectl: 2 routes are named \"Toronto SIP trunk\"; give the id of the one you mean:\n"))
+            #expect(ambiguous.stderr.contains("\(id)  Toronto SIP trunk  Trunk") && ambiguous.stderr.contains("\(other)  Toronto SIP trunk  Trunk"))
+        }
+        #expect(try cli.run(["routes", "list", "--output", "csv", "-q"]).lines.count == 3)
+    }
+
+    @Test func anEmptyValueIsRefusedNotIgnored() throws {
+        let created = try cli.run(["routes", "create", "RouteName=Main", "RouteType=Trunk", "TrunkIp1=20.87.87.87",
+                                   "TrunkPort1=5061", "TrunkTransport1=UDP", "Trunk1Priortiy=3", "-q"])
+        let id = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleared = try cli.run(["routes", "update", id, "Trunk1Priortiy=", "-q"])
+        #expect(cleared.status == 64)
+        #expect(cleared.stderr == """
+            routectl: Trunk1Priortiy: cannot be emptied: Telegent's update changes only the fields it is sent and has no way \
+            to empty one; give it another value instead\n
+            """)
+        let misspelled = try cli.run(["routes", "update", id, "Trunk1Priorty=", "-q"])
+        #expect(misspelled.status == 64)
+        #expect(misspelled.stderr.hasPrefix("routectl: unknown field \"Trunk1Priorty\" (did you mean Trunk1Priortiy"))
+        let shown = try cli.run(["routes", "show", id, "--output", "json", "-q"])
+        #expect(shown.stdout.contains(#""Trunk1Priortiy":3"#))
+    }
+
+    @Test func anInvalidEditReopensTheEditorWithItsErrorsAndNothingGoesWithoutYes() throws {
+        let created = try cli.run(["routes", "create", "RouteName=Main", "RouteType=Trunk", "TrunkIp1=20.87.87.87",
+                                   "TrunkPort1=5060", "TrunkTransport1=UDP", "-q"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let editor = cli.home.appendingPathComponent("editor.sh")
+        try Data("""
+            #!/bin/sh
+            if grep -q '^#!' "$1"; then
+              cp "$1" "$HOME/second.txt"; sed -i 's/^TrunkPort1=.*/TrunkPort1=5062/' "$1"
+            else
+              sed -i 's/^TrunkPort1=5060$/TrunkPort1=99999/' "$1"
+            fi
+
+            """.utf8).write(to: editor)
+        chmod(editor.path, 0o755)
+
+        let refused = try cli.run(["routes", "edit", "Main", "-q"], environment: ["EDITOR": editor.path], input: "n\n")
+        #expect(refused.status == 0)
+        #expect(refused.stderr.contains("  -TrunkPort1=5060\n  +TrunkPort1=5062\nSend these changes? [y/N] routectl: nothing sent\n"))
+        let second = try String(contentsOf: cli.home.appendingPathComponent("second.txt"), encoding: .utf8)
+        #expect(second.contains("#!   TrunkPort1: \"99999\" is not a port number from 1 to 65535"))
+        #expect(second.contains("\nTrunkPort1=99999\n"))
+
+        let sent = try cli.run(["routes", "edit", "Main", "--output", "json", "-q"], environment: ["VISUAL": editor.path], input: "y\n")
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(sent.stdout.contains(#""TrunkPort1":"5062""#))
+
+        let untouched = try cli.run(["routes", "edit", "Main", "-q"], environment: ["EDITOR": "true"])
+        #expect(untouched.status == 0)
+        #expect(untouched.stderr == "routectl: no changes; nothing sent\n")
+        let failed = try cli.run(["routes", "edit", "Main", "-q"], environment: ["EDITOR": "false"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr == "routectl: the editor \"false\" failed (status 1); nothing sent\n")
+    }
+
+    @Test func aDryRunReadsTheActiveProfilesProvider() throws {
+        _ = try cli.run(["profiles", "add", "fr", "--base-url", "https://api.flowroute.com/v2", "--account-key", "AK",
+                         "--account-secret", "s"])
+        #expect(try cli.run(["profiles", "use", "fr"]).status == 0)
+        try Data("alias,route_type,value\nr1,host,1.2.3.4:5060\n".utf8).write(to: cli.home.appendingPathComponent("fr.csv"))
+        let checked = try cli.run(["import", "fr.csv", "--dry-run", "-q"])
+        #expect(checked.status == 0, "\(checked.stderr)")
     }
 
     @Test func invalidInputIsRefusedLocallyWithExit64() throws {
