@@ -63,6 +63,31 @@ import Glibc
         try second.expect("set output csv")
         second.type("\u{4}\u{4}")
     }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func routeNamesWithEscapeCodesAreShownEscaped() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        // Made outside the shell, as anyone who can write to the account could.
+        let create = Process()
+        create.executableURL = Terminal.executable
+        create.arguments = ["routes", "create", "RouteName=\u{1B}[2J\u{1B}[31mred", "RouteType=Trunk", "TrunkIp1=2001:db8::1",
+                            "TrunkPort1=5061", "TrunkTransport1=TLS", "-q"]
+        create.environment = Terminal.environment(home: home)
+        create.standardOutput = FileHandle.nullDevice
+        try create.run()
+        create.waitUntilExit()
+        #expect(create.terminationStatus == 0)
+
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("routes list\r")
+        try terminal.expect(#"\e[2J\e[31mred  Trunk      TLS [2001:db8::1]:5061"#)
+        try terminal.expect("1 route")
+        terminal.type("exit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
 }
 
 /// `routectl shell` on a pseudo-terminal, with its XDG directories under `home`.
@@ -87,16 +112,20 @@ private final class Terminal {
         let tty = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = Terminal.executable
         process.arguments = ["shell"]
-        process.environment = [
+        process.environment = Self.environment(home: home)
+        process.standardInput = tty
+        process.standardOutput = tty
+        process.standardError = tty
+        try process.run()
+    }
+
+    static func environment(home: URL) -> [String: String] {
+        [
             "HOME": home.path, "PATH": "/usr/bin:/bin", "TERM": "xterm",
             "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
             "XDG_STATE_HOME": home.appendingPathComponent("state").path,
             "XDG_DATA_HOME": home.appendingPathComponent("data").path,
         ]
-        process.standardInput = tty
-        process.standardOutput = tty
-        process.standardError = tty
-        try process.run()
     }
 
     func type(_ text: String) {
