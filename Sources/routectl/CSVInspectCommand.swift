@@ -114,7 +114,7 @@ struct InspectCommand: ParsableCommand {
             throw ExitCode(3)
         }
         errors.finish()
-        if errors.count > 0 { throw ExitCode(1) }
+        if errors.count > 0 || errors.refused { throw ExitCode(1) }
     }
 
     private func printJSON(_ opened: InputHeader, _ check: HeaderCheck, _ errors: inout ErrorReport) throws(CSVFileError) {
@@ -157,8 +157,9 @@ struct InspectCommand: ParsableCommand {
             lines += [""] + OutputTable(header: names.map(Self.cell), rows: rows).lines
             if records > rows.count { lines.append("… \(records - rows.count) more") }
         }
-        let problems = errors.count == 0 ? "no errors" : "\(errors.count) with errors (lines on stderr)"
-        let verdict = check.problem == nil ? "" : "; import would refuse this header (on stderr)"
+        let refused = check.problem != nil
+        let problems = errors.count > 0 ? "\(errors.count) with errors (lines on stderr)" : refused ? "each well-formed" : "no errors"
+        let verdict = refused ? "; import would refuse the header (why on stderr)" : ""
         lines += ["", OutputTable.count(records, "data record") + ", " + problems + verdict]
         let output = PagedOutput(paging: !noPager)
         for line in lines { output.write(line) }
@@ -203,6 +204,8 @@ extension InspectCommand {
         let file: String
         let limit: Int
         private(set) var count = 0
+        /// Whether `import` would refuse the header.
+        private(set) var refused = false
         /// Said once, after the record errors: why they happened and what to do.
         var notice: String?
 
@@ -220,7 +223,7 @@ extension InspectCommand {
         /// What `import` would refuse the header for, in its words, one line each.
         mutating func refuse(_ check: HeaderCheck, line: Int) {
             guard let problem = check.problem else { return }
-            count += 1
+            refused = true
             if case .emptyFile = problem {
                 InspectCommand.printError(problem.description)
                 return
