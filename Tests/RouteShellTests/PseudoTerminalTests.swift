@@ -88,6 +88,33 @@ import Glibc
         terminal.type("exit\r")
         #expect(terminal.waitForExit() == 0)
     }
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func longTablesGoThroughThePagerUnlessToldNot() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let file = home.appendingPathComponent("routes.csv")
+        let rows = (1...30).map { "route-\($0),URL,https://example.com/\($0),POST" }
+        try (["RouteName,RouteType,VoiceUrl,VoiceUrlMethod"] + rows).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let load = Process()
+        load.executableURL = Terminal.executable
+        load.arguments = ["import", file.path, "-q"]
+        load.environment = Terminal.environment(home: home)
+        try load.run()
+        load.waitUntilExit()
+        #expect(load.terminationStatus == 0)
+
+        // A pager that marks what it is given, so the screen tells whether it ran.
+        let terminal = try Terminal(home: home, environment: ["PAGER": "sed s/^/paged:/"])
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("routes list --columns RouteName\r")
+        try terminal.expect("paged:30 routes")
+        terminal.type("routes list --columns RouteName --no-pager --where RouteName=route-7\r")
+        try terminal.expect("\nroute-7\n1 route")
+        terminal.type("exit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
 }
 
 /// `routectl shell` on a pseudo-terminal, with its XDG directories under `home`.
@@ -104,7 +131,7 @@ private final class Terminal {
     private let master: Int32
     private var screen = VirtualScreen(rows: 24, columns: 140)
 
-    init(home: URL) throws {
+    init(home: URL, environment extra: [String: String] = [:]) throws {
         var master: Int32 = 0, slave: Int32 = 0
         var size = winsize(ws_row: 24, ws_col: 140, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENOTTY) }
@@ -112,7 +139,7 @@ private final class Terminal {
         let tty = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = Terminal.executable
         process.arguments = ["shell"]
-        process.environment = Self.environment(home: home)
+        process.environment = Self.environment(home: home).merging(extra) { _, new in new }
         process.standardInput = tty
         process.standardOutput = tty
         process.standardError = tty
