@@ -6,7 +6,7 @@ public enum TerminalText {
     /// `\e`, tab as `\t`, other C0 and C1 controls, DEL and the bidirectional overrides as `\xHH`
     /// or `\uHHHH`. With `keepingLineBreaks`, line feeds stay (for multi-line messages).
     public static func escaped(_ text: String, keepingLineBreaks: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = ""
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
@@ -25,7 +25,7 @@ public enum TerminalText {
                 result += "\\e"
             case "\t":
                 result += "\\t"
-            case _ where needsEscape(scalar):
+            case _ where isUnsafe(scalar):
                 result += scalar.value < 0x100 ? "\\x" + hex(scalar.value, digits: 2) : "\\u" + hex(scalar.value, digits: 4)
             default:
                 result.unicodeScalars.append(scalar)
@@ -34,7 +34,9 @@ public enum TerminalText {
         return result
     }
 
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    /// A character a terminal acts on rather than shows: C0 and C1 controls, DEL, the line and
+    /// paragraph separators and the bidirectional overrides.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true

@@ -79,7 +79,7 @@ struct RouteOutput {
                 print(printed == 0 ? "[" : ",")
                 print(OutputJSON.element(output.json(route)), terminator: "")
             case .csv:
-                try csv?.write(output.csvColumns.map { $0.text(route) })
+                try csv?.write(Terminal.shown(output.csvColumns.map { $0.text(route) }))
             }
             printed += 1
         }
@@ -104,7 +104,9 @@ struct RouteOutput {
         case .json:
             OutputJSON.print(json(route))
         case .csv:
-            try Self.writeCSV([route], schema: schema, to: CSVWriter(fileDescriptor: STDOUT_FILENO))
+            let printer = try ListPrinter(self)
+            try printer.add(route)
+            try printer.finish()
         }
     }
 
@@ -119,16 +121,6 @@ struct RouteOutput {
 
     /// The catalog's columns without secrets or the account's own id: the header `import` maps
     /// back to the same fields, in this account or another.
-    static func writeCSV(_ routes: [Route], schema: RouteSchema, to writer: CSVWriter) throws {
-        fflush(nil)  // what print() buffered goes first
-        let fields = csvFields(schema)
-        try writer.write(fields.map(\.name))
-        for route in routes {
-            try writer.write(fields.map { route[$0.name]?.description ?? "" })
-        }
-        try writer.flush()
-    }
-
     static func csvFields(_ schema: RouteSchema) -> [Field] {
         schema.fields.filter { !$0.isSecret && !$0.isAccountBound }
     }

@@ -22,6 +22,12 @@ enum Terminal {
         usesColour && !text.isEmpty ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
     }
 
+    /// CSV cells as they may reach stdout: escaped when a person reads them on a terminal,
+    /// exact when a program or a file takes them.
+    static func shown(_ cells: [String]) -> [String] {
+        stdoutIsTerminal ? cells.map { TerminalText.escaped($0) } : cells
+    }
+
     /// The terminal's height in lines, when stdout is one.
     static var rows: Int? {
         var size = winsize()

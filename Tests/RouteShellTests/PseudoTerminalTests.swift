@@ -85,6 +85,10 @@ import Glibc
         terminal.type("routes list\r")
         try terminal.expect(#"\e[2J\e[31mred  Trunk      TLS [2001:db8::1]:5061"#)
         try terminal.expect("1 route")
+        terminal.type("routes list --output csv --columns RouteName,RouteType\r")
+        try terminal.expect("\n\\e[2J\\e[31mred,Trunk")
+        terminal.type("routes list --output json --columns RouteName\r")
+        try terminal.expect(#""RouteName": "\u001b[2J\u001b[31mred""#)
         terminal.type("exit\r")
         #expect(terminal.waitForExit() == 0)
     }
