@@ -8,9 +8,9 @@ struct RoutesList: AsyncParsableCommand {
         discussion: """
             Columns, sort keys and conditions are catalog field names (RouteName, TrunkIp1, …), \
             matched like Field=Value; Telegent tables also have Destination and Status. \
-            --where RouteType=trunk matches the value as the field reads it, a * in text matches \
-            anything (--where 'RouteName=Toronto*'), and an empty value matches routes without \
-            the field. Repeated --where conditions must all hold.
+            --where RouteType=trunk matches the value as the field reads it, a * in the value \
+            matches any run of characters (--where 'RouteName=Toronto*'), and an empty value \
+            matches routes without the field. Repeated --where conditions must all hold.
             """)
 
     @OptionGroup var global: GlobalOptions

@@ -119,6 +119,23 @@ import Glibc
         terminal.type("exit\r")
         #expect(terminal.waitForExit() == 0)
     }
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func tableHeadersAreBoldOnATerminalUnlessNoColor() throws {
+        for noColor in [false, true] {
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: home) }
+            let terminal = try Terminal(home: home, environment: noColor ? ["NO_COLOR": "1"] : [:])
+            defer { terminal.close() }
+            try terminal.expect("routectl telegent@sandbox>")
+            terminal.type("routes create RouteName=x RouteType=URL VoiceUrl=https://example.com VoiceUrlMethod=GET\r")
+            try terminal.expect("CRID-")
+            terminal.type("routes list\r")
+            try terminal.expect("1 route")
+            #expect(terminal.raw.contains("\u{1B}[1m") == !noColor, "\(terminal.raw.debugDescription)")
+            terminal.type("exit\r")
+            #expect(terminal.waitForExit() == 0)
+        }
+    }
 }
 
 /// `routectl shell` on a pseudo-terminal, with its XDG directories under `home`.
@@ -134,6 +151,8 @@ private final class Terminal {
     private let process = Process()
     private let master: Int32
     private var screen = VirtualScreen(rows: 24, columns: 140)
+    /// Every byte the shell wrote, escape sequences included.
+    private(set) var raw = ""
 
     init(home: URL, environment extra: [String: String] = [:]) throws {
         var master: Int32 = 0, slave: Int32 = 0
@@ -176,7 +195,11 @@ private final class Terminal {
             guard poll(&descriptor, 1, 100) > 0 else { continue }
             var buffer = [UInt8](repeating: 0, count: 4096)
             let count = read(master, &buffer, buffer.count)
-            if count > 0 { screen.feed(String(decoding: buffer[..<count], as: UTF8.self)) }
+            if count > 0 {
+                let text = String(decoding: buffer[..<count], as: UTF8.self)
+                raw += text
+                screen.feed(text)
+            }
         }
     }
 
