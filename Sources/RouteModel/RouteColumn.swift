@@ -25,6 +25,14 @@ public struct RouteColumn: Sendable {
         guard let field, let value = route[field.name] else { return "" }
         return field.isSecret ? "(set)" : value.description
     }
+
+    /// Orders routes by this column: numbers as numbers, text ignoring case, empty cells last.
+    public func precedes(_ a: Route, _ b: Route) -> Bool {
+        if let field, case .integer(let x)? = a[field.name], case .integer(let y)? = b[field.name] { return x < y }
+        let x = text(a), y = text(b)
+        if x.isEmpty != y.isEmpty { return !x.isEmpty }
+        return x.lowercased() < y.lowercased()
+    }
 }
 
 extension RouteSchema {

@@ -58,13 +58,3 @@ public struct RouteFilter: Sendable {
         return rest.count >= last.count && rest.hasSuffix(last)
     }
 }
-
-extension RouteColumn {
-    /// Orders routes by this column: numbers as numbers, text ignoring case, empty cells last.
-    public func precedes(_ a: Route, _ b: Route) -> Bool {
-        if let field, case .integer(let x)? = a[field.name], case .integer(let y)? = b[field.name] { return x < y }
-        let x = text(a), y = text(b)
-        if x.isEmpty != y.isEmpty { return !x.isEmpty }
-        return x.lowercased() < y.lowercased()
-    }
-}

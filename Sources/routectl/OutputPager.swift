@@ -10,8 +10,10 @@ import Darwin
 /// through `$PAGER` (`less -FRX` by default), as psql and git do. Nothing is paged unless stdout
 /// is a terminal, and `--no-pager` or an empty `PAGER` turns paging off.
 final class PagedOutput {
-    private let limit: Int?
+    /// Lines held back while they may still fit the screen; `nil` once they go straight out.
+    private var limit: Int?
     private var buffered: [String] = []
+    private var bufferedLines = 0
     private var pager: Pager?
 
     init(paging: Bool) {
@@ -29,11 +31,22 @@ final class PagedOutput {
             pager.write(text + "\n")
             return
         }
+        guard let limit else {
+            print(text)
+            return
+        }
         buffered.append(text)
-        guard let limit, lineCount > limit, let started = Pager.start() else { return }
-        pager = started
-        started.write(buffered.joined(separator: "\n") + "\n")
+        bufferedLines += text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        guard bufferedLines > limit else { return }
+        self.limit = nil
+        let held = buffered.joined(separator: "\n") + "\n"
         buffered.removeAll()
+        if let started = Pager.start() {
+            pager = started
+            started.write(held)
+        } else {
+            print(held, terminator: "")
+        }
     }
 
     /// Prints what fitted the screen, or waits for the person to leave the pager.
@@ -45,10 +58,6 @@ final class PagedOutput {
             print(buffered.joined(separator: "\n"))
             buffered.removeAll()
         }
-    }
-
-    private var lineCount: Int {
-        buffered.reduce(0) { $0 + $1.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
     }
 }
 
