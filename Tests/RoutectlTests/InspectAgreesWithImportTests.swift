@@ -62,6 +62,12 @@ import Testing
         #expect(inspected.stdout.contains("4 columns, delimiter ';'"))
         let imported = try cli.run(["import", path, "--dry-run"])
         #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains("the header is separated by ';'"))
+
+        let tabs = try file("unicode.txt", "RouteName\tRouteType\tVoiceUrl\tVoiceUrlMethod\nA\tURL\thttps://example.com/v\tPOST\n")
+        let tabbed = try cli.run(["csv", "inspect", tabs])
+        #expect(tabbed.status == 0, "\(tabbed.stderr)")
+        #expect(tabbed.stdout.contains("4 columns, delimiter tab"))
 
         let forced = try cli.run(["csv", "inspect", path, "--delimiter", ","])
         #expect(forced.status == 1)
