@@ -19,8 +19,6 @@ struct OutputTable {
     /// The lines of the table; the header in bold where colour is allowed.
     var lines: [String] { lines(showingHeader: true) }
 
-    var text: String { lines.joined(separator: "\n") }
-
     /// The rows only, sized as their own block (for tables printed in parts).
     func lines(showingHeader: Bool) -> [String] {
         let cells = ([header] + rows).map { $0.map { TerminalText.escaped($0) } }
