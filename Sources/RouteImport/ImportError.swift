@@ -3,8 +3,9 @@ import RouteModel
 /// Why an import could not start or had to stop as a whole (exit status 3 or 64), as opposed to
 /// a problem with one row, which goes in the result file.
 public enum ImportError: Error, Sendable, CustomStringConvertible {
-    /// Columns that are not catalog fields, each with its "did you mean".
-    case unknownColumns([FieldError])
+    /// Columns that are not catalog fields, each with its "did you mean", and a hint when the
+    /// header looks split on the wrong delimiter.
+    case unknownColumns([FieldError], hint: String?)
     case duplicateColumn(field: String, columns: [Int])
     case missingKeyColumn(String)
     case emptyFile(String)
@@ -29,8 +30,9 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownColumns(let problems):
-            return problems.map { "header: \($0)" }.joined(separator: "\n")
+        case .unknownColumns(let problems, let hint):
+            let advice = hint ?? "--ignore-column NAME skips a column that is not a route field"
+            return (problems.map { "header: \($0)" } + ["header: " + advice]).joined(separator: "\n")
         case .duplicateColumn(let field, let columns):
             return "header: columns \(columns.map { "\($0)" }.joined(separator: " and ")) are both \(field)"
         case .missingKeyColumn(let field):

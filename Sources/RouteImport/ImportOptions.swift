@@ -29,7 +29,10 @@ public struct ImportOptions: Sendable {
     public var settleDelay: Duration?
     /// Delete the duplicates that verification proves this import made.
     public var repair = false
-    public var delimiter = UInt8(ascii: ",")
+    /// `nil` is `,`, or `;` or tab when the header only splits on one of them.
+    public var delimiter: UInt8?
+    /// Header names of columns to skip, each of which must be in the header.
+    public var ignoredColumns: [String] = []
     /// What a CSV file's bytes are, unless a byte order mark says otherwise.
     public var encoding = TextEncoding.utf8
     /// The sheet of an .xlsx workbook; `nil` is the first one.

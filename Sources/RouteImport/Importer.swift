@@ -63,7 +63,7 @@ public struct Importer: Sendable {
             try journal.takeBaselineOnce()
         }
         // The progress line's total, from a fast pass over a CSV file.
-        let total = RowSource.count(path: inputPath, options: options)
+        let total = source.countRecords(path: inputPath)
         let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField, settleDelay: longestSettleDelay)
 
         let stop = StopSignal()

@@ -19,22 +19,26 @@ final class RowSource {
     let header: [String]
     private let reader: any RecordReader
     private let keepsInput: Bool
+    private let opened: InputHeader
 
-    /// Said once about the whole input after reading it, e.g. that it is not UTF-8.
-    var notice: String? { reader.notice }
+    /// Said once about the whole input after reading it: a delimiter found, or that it is not UTF-8.
+    var notice: String? {
+        let notices = [opened.notice, reader.notice].compactMap { $0 }
+        return notices.isEmpty ? nil : notices.joined(separator: "\n")
+    }
 
     init(path: String, schema: RouteSchema, options: ImportOptions) throws(ImportError) {
-        let headerRecord: CSVRecord?
         do throws(CSVFileError) {
-            reader = try InputFile.reader(path, options: Self.readerOptions(options), sheet: options.sheet)
-            headerRecord = try reader.next()
+            opened = try InputHeader(path: path, options: Self.readerOptions(options), delimiterGiven: options.delimiter != nil,
+                                     sheet: options.sheet)
         } catch {
             throw .file(error.description)
         }
-        guard let headerRecord else { throw .emptyFile(path) }
+        reader = opened.reader
+        guard let headerRecord = opened.header else { throw .emptyFile(path) }
         if let error = headerRecord.error { throw .file("\(path): header: \(error)") }
         header = Array(headerRecord)
-        self.columns = try ColumnMap(header: header, schema: schema)
+        self.columns = try ColumnMap(header: header, schema: schema, ignoring: options.ignoredColumns)
         self.keepsInput = options.includeInput
     }
 
@@ -42,7 +46,7 @@ final class RowSource {
     var echoedHeader: [String] { columns.echoedColumns.map { header[$0] } }
 
     private static func readerOptions(_ options: ImportOptions) -> CSVReader.Options {
-        CSVReader.Options(delimiter: Unicode.Scalar(options.delimiter), encoding: options.encoding)
+        CSVReader.Options(delimiter: Unicode.Scalar(options.delimiter ?? UInt8(ascii: ",")), encoding: options.encoding)
     }
 
     /// The next data row, or `nil` at the end of the file.
@@ -78,11 +82,9 @@ final class RowSource {
 
     /// Data records in a CSV file: a fast pass that decodes nothing. A workbook is not counted
     /// (its progress line shows no total): that would parse the whole sheet a second time.
-    static func count(path: String, options: ImportOptions) -> Int? {
-        if InputFile.isWorkbook(path) { return nil }
-        guard let reader = try? InputFile.reader(path, options: readerOptions(options), sheet: options.sheet) else {
-            return nil
-        }
+    func countRecords(path: String) -> Int? {
+        if reader is XLSXReader { return nil }
+        guard let reader = try? InputFile.reader(path, options: opened.options, sheet: nil) else { return nil }
         return try? reader.countRecords(reportingErrors: { _ in })
     }
 }

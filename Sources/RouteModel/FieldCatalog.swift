@@ -108,3 +108,25 @@ extension RouteSchema {
         ],
         keyField: "alias", idField: "id", typeField: "route_type")
 }
+
+// The tables `routes list` prints: a few columns that tell routes apart at a glance, some of
+// them summaries of several fields.
+extension RouteSchema {
+    var listColumnNames: [String] {
+        switch dialect {
+        case .telegent: return ["CallRouteId", "RouteName", "RouteType", "Destination", "Status"]
+        case .flowrouteV1: return ["route_name", "type", "value"]
+        case .flowrouteV2: return ["id", "alias", "route_type", "value", "edge_strategy_id"]
+        }
+    }
+
+    var summaryColumns: [RouteColumn] {
+        switch dialect {
+        case .telegent:
+            return [RouteColumn(summary: "Destination", TelegentSummary.destination),
+                    RouteColumn(summary: "Status", TelegentSummary.status)]
+        case .flowrouteV1, .flowrouteV2:
+            return []
+        }
+    }
+}

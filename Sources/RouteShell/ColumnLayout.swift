@@ -1,5 +1,9 @@
-/// Lays out names in columns across a terminal `width`, filled down then across like `ls`.
+import RouteModel
+
+/// Lays out names in columns across a terminal `width`, filled down then across like `ls`;
+/// route ids come from the service, so control characters are shown escaped.
 func columns(_ items: [String], width: Int) -> String {
+    let items = items.map { TerminalText.escaped($0) }
     guard let widest = items.map(\.count).max() else { return "" }
     let columnWidth = widest + 2
     let columnCount = max(1, width / columnWidth)

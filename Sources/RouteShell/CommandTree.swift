@@ -19,12 +19,17 @@ public struct CommandTree: Sendable, Equatable {
         public var takesValue: Bool
         public var values: [String]
         public var takesPath: Bool
+        /// What the value is called in help (`field`, `fields`, `field=value`).
+        public var valueName: String
 
-        public init(names: [String], takesValue: Bool = false, values: [String] = [], takesPath: Bool = false) {
+        public init(
+            names: [String], takesValue: Bool = false, values: [String] = [], takesPath: Bool = false, valueName: String = ""
+        ) {
             self.names = names
             self.takesValue = takesValue
             self.values = values
             self.takesPath = takesPath
+            self.valueName = valueName
         }
     }
 
@@ -134,7 +139,8 @@ extension CommandTree {
             options: arguments.filter { $0.kind != "positional" }.map { argument in
                 Option(
                     names: (argument.names ?? []).map(\.spelled), takesValue: argument.kind == "option",
-                    values: argument.allValues ?? [], takesPath: argument.kind == "option" && argument.takesPath)
+                    values: argument.allValues ?? [], takesPath: argument.kind == "option" && argument.takesPath,
+                    valueName: argument.valueName ?? "")
             },
             positionals: arguments.filter { $0.kind == "positional" }.map { argument in
                 Positional(

@@ -91,7 +91,8 @@ public struct CompletionEngine: Sendable {
         }
         let position = position(after: words)
         if let option = position.pendingOption {
-            return option.takesPath ? pathOffers(word) : option.values.map { Offer(candidate: .init($0)) }
+            if option.takesPath { return pathOffers(word) }
+            return catalogOffers(word, valueName: option.valueName) ?? option.values.map { Offer(candidate: .init($0)) }
         }
         if word.hasPrefix("-") {
             return position.command.options.flatMap(\.names).filter { $0.hasPrefix("--") }.map { Offer(candidate: .init($0)) }
@@ -119,14 +120,36 @@ public struct CompletionEngine: Sendable {
             }
         }
         guard position.takesAssignments else { return [] }
+        let assigned = Set(position.assigned.compactMap { schema.field(named: $0)?.name })
+        return assignmentOffers(word, among: schema.writableFields.filter { !assigned.contains($0.name) }, schema: schema)
+    }
+
+    /// Values of options that name catalog columns, told apart by their value name:
+    /// `routes list --sort field --columns fields --where field=value`.
+    private func catalogOffers(_ word: String, valueName: String) -> [Offer]? {
+        let schema = schema()
+        switch valueName {
+        case "field":
+            return schema.columnNames.map { Offer(candidate: .init($0)) }
+        case "fields":
+            let listed = word.lastIndex(of: ",").map { String(word[...$0]) } ?? ""
+            return schema.columnNames.map { Offer(candidate: .init(listed + $0, display: $0)) }
+        case "field=value":
+            return assignmentOffers(word, among: schema.fields, schema: schema)
+        default:
+            return nil
+        }
+    }
+
+    /// `Field=` for the fields a word could start, or the choices of a field's value after its `=`.
+    private func assignmentOffers(_ word: String, among fields: [Field], schema: RouteSchema) -> [Offer] {
         if let equals = word.firstIndex(of: "=") {
             let name = String(word[..<equals])
             guard let field = schema.field(named: name) else { return [] }
             return field.type.choices.map { Offer(candidate: .init(name + "=" + $0, display: $0)) }
         }
-        let assigned = Set(position.assigned.compactMap { schema.field(named: $0)?.name })
         let wanted = FieldName.normalize(word)
-        return schema.writableFields.filter { !assigned.contains($0.name) }.compactMap { field in
+        return fields.compactMap { field in
             let spellings = [field.name] + field.aliases
             guard spellings.contains(where: { FieldName.normalize($0).hasPrefix(wanted) }) else { return nil }
             return Offer(candidate: .init(field.name + "="), matchedByAlias: true)

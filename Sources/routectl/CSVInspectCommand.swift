@@ -1,6 +1,7 @@
 import ArgumentParser
 import RouteCSV
 import RouteClient
+import RouteImport
 import RouteModel
 import RouteXLSX
 #if canImport(Glibc)
@@ -20,18 +21,23 @@ struct CSVCommand: ParsableCommand {
 
 /// `routectl csv inspect FILE [--json | --count] [--delimiter C] [--encoding NAME] [--sheet NAME]`
 ///
-/// Exit status: 0 when every record is well-formed, 1 when any record has an error (each is
-/// reported on stderr as `FILE:LINE: message`), 3 when the file cannot be read, 64 on a usage error.
+/// Exit status: 0 when `import` would take the file's header and every record is well-formed, 1
+/// otherwise (each problem reported on stderr as `FILE:LINE: message`), 3 when the file cannot be
+/// read, 64 on a usage error.
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
         abstract: "Show a CSV file's or .xlsx sheet's header, column mapping, first rows and errors.",
         discussion: """
-            With --json, every record (header included) as one JSON array of strings per line.
-            With --count, the number of data records after the header; blank lines do not count.
-            An .xlsx workbook is read like import reads it: the first sheet or --sheet NAME, LINE \
-            being the row number. Errors go to stderr as FILE:LINE: message. Exit status: 0 no errors, 1 some record \
-            had an error, 3 unreadable file, 64 usage error.
+            With --json, every record (header included) as one JSON array of strings per line, \
+            secret columns masked. With --count, the number of data records after the header; \
+            blank lines do not count. The header is checked as import checks it, against the \
+            provider whose fields it names (Telegent, else Flowroute v1, else v2), in the same \
+            words. A header that only splits on ';' or a tab is read with that delimiter unless \
+            --delimiter is given. An .xlsx workbook is read like import reads it: the first sheet \
+            or --sheet NAME, LINE being the row number. Errors go to stderr as FILE:LINE: message. \
+            Exit status: 0 no errors, 1 import would refuse the header or some record had an \
+            error, 3 unreadable file, 64 usage error.
             """
     )
 
@@ -45,13 +51,19 @@ struct InspectCommand: ParsableCommand {
     var count = false
 
     @Option(help: "The field delimiter: ',', ';', 'tab' (or a tab character). A 'sep=X' first line in the file wins.")
-    var delimiter: String = ","
+    var delimiter: String?
 
     @Option(help: "The CSV file's encoding: \(TextEncoding.names). A byte order mark wins.")
     var encoding: String?
 
     @Option(help: "The sheet of an .xlsx workbook (default: the first).")
     var sheet: String?
+
+    @Option(help: ArgumentHelp("A column import is told to skip (repeatable), as with import --ignore-column.", valueName: "name"))
+    var ignoreColumn: [String] = []
+
+    @Flag(help: "Print the overview straight to the terminal rather than through $PAGER.")
+    var noPager = false
 
     /// Errors printed before the rest are only counted, so a broken file cannot flood the terminal.
     private static let errorsShown = 100
@@ -60,7 +72,7 @@ struct InspectCommand: ParsableCommand {
 
     func validate() throws {
         if json && count { throw ValidationError("--json and --count cannot be used together.") }
-        if parsedDelimiter == nil {
+        if delimiter != nil && parsedDelimiter == nil {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break, or 'tab'.")
         }
         if let encoding, TextEncoding(name: encoding) == nil {
@@ -72,6 +84,7 @@ struct InspectCommand: ParsableCommand {
     }
 
     private var parsedDelimiter: Unicode.Scalar? {
+        guard let delimiter else { return nil }
         let text = delimiter == "tab" || delimiter == "\\t" ? "\t" : delimiter
         guard text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first,
               CSVReader.Options.isValidDelimiter(scalar) else { return nil }
@@ -79,98 +92,78 @@ struct InspectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let name = file
-        var errors = ErrorReport(file: name, limit: Self.errorsShown)
+        var errors = ErrorReport(file: file, limit: Self.errorsShown)
         do {
             let options = CSVReader.Options(delimiter: parsedDelimiter ?? ",",
                                             encoding: encoding.flatMap(TextEncoding.init(name:)) ?? .utf8)
-            let reader = try InputFile.reader(file, options: options, sheet: sheet)
-            defer { errors.notice = reader.notice }
+            let opened = try InputHeader(path: file, options: options, delimiterGiven: delimiter != nil, sheet: sheet)
+            if let notice = opened.notice { Self.printError("\(file): \(notice)") }
+            defer { errors.notice = opened.reader.notice }
+            let check = HeaderCheck(opened.header.map(Array.init), file: file, ignoring: ignoreColumn)
+            if let header = opened.header { errors.note(header.error) }
+            errors.refuse(check, line: opened.header?.line ?? 1)
             if json {
-                try printJSON(reader, &errors)
+                try printJSON(opened, check, &errors)
             } else if count {
-                print(try reader.countRecords { errors.note($0.error) })
+                print(try opened.reader.countRecords { errors.note($0.error) })
             } else {
-                try printOverview(reader, &errors)
+                try printOverview(opened, check, &errors)
             }
         } catch {
             Self.printError("\(error)")
             throw ExitCode(3)
         }
         errors.finish()
-        if errors.count > 0 { throw ExitCode(1) }
+        if errors.count > 0 || errors.refused { throw ExitCode(1) }
     }
 
-    private func printJSON(_ reader: any RecordReader, _ errors: inout ErrorReport) throws(CSVFileError) {
+    private func printJSON(_ opened: InputHeader, _ check: HeaderCheck, _ errors: inout ErrorReport) throws(CSVFileError) {
         var line: [UInt8] = []
         var output = StandardOutput()
-        while let record = try reader.next() {
-            errors.note(record.error)
+        var record = opened.header
+        while let current = record {
+            if current.number > 0 { errors.note(current.error) }
             line.removeAll(keepingCapacity: true)
-            JSON.appendArray(record, to: &line)
+            Self.appendJSONArray(current, masking: current.number > 0 ? check.secretColumns : [], to: &line)
             output.write(line)
+            record = try opened.reader.next()
         }
         output.flush()
     }
 
-    private func printOverview(_ reader: any RecordReader, _ errors: inout ErrorReport) throws(CSVFileError) {
-        guard let header = try reader.next() else {
+    private func printOverview(_ opened: InputHeader, _ check: HeaderCheck, _ errors: inout ErrorReport) throws(CSVFileError) {
+        guard let header = opened.header else {
             print("\(file): empty file")
             return
         }
-        errors.note(header.error)
-        print("\(file): \(header.count) columns, \(Self.describe(reader))")
-        print()
         let names = Array(header)
-        let nameWidth = min(names.map(\.count).max() ?? 0, Self.cellWidth)
-        for (index, name) in names.enumerated() {
-            let shown = Self.cell(name)
-            print("  \(Self.padded(String(index + 1), to: 3))  \(Self.padded(shown, to: nameWidth))  \(Self.mapping(of: name))")
-        }
+        var lines = ["\(file): \(header.count) columns, \(Self.describe(opened.reader))", ""]
+        lines += OutputTable(header: ["#", "Column", check.schemaTitle], rows: names.indices.map { column in
+            [String(column + 1), Self.cell(names[column]), check.mapping(of: column)]
+        }).lines
 
-        // Secret columns (VoicePasswordToken) are shown masked, as everywhere else.
-        let secretColumns = Set(names.indices.filter { Self.isSecret(names[$0]) })
         var rows: [[String]] = []
         var records = 0
-        while let record = try reader.next() {
+        while let record = try opened.reader.next() {
             records += 1
             errors.note(record.error)
             if rows.count < Self.rowsShown {
                 rows.append(record.enumerated().map { column, text in
-                    secretColumns.contains(column) && !text.isEmpty ? Secret.mask(text) : Self.cell(text)
+                    check.secretColumns.contains(column) && !text.isEmpty ? Secret.mask(text) : Self.cell(text)
                 })
             }
         }
-
         if !rows.isEmpty {
-            print()
-            let table = [names.map(Self.cell)] + rows
-            let columns = table.map(\.count).max() ?? 0
-            let widths = (0..<columns).map { column in table.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-            for (index, row) in table.enumerated() {
-                let cells = row.enumerated().map { $0.offset == row.count - 1 ? $0.element : Self.padded($0.element, to: widths[$0.offset]) }
-                print(cells.joined(separator: "  "))
-                if index == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
-            }
-            if records > rows.count { print("… \(records - rows.count) more") }
+            lines += [""] + OutputTable(header: names.map(Self.cell), rows: rows).lines
+            if records > rows.count { lines.append("… \(records - rows.count) more") }
         }
-        print()
-        let errorSummary = errors.count == 0 ? "no errors" : "\(errors.count) with errors (lines on stderr)"
-        print("\(records) data record\(records == 1 ? "" : "s"), \(errorSummary)")
-    }
-
-    /// Which route field a column feeds, in the first dialect that knows it.
-    private static func mapping(of column: String) -> String {
-        for schema in [RouteSchema.telegent, RouteSchema.flowrouteV1] {
-            if let field = schema.field(named: column) { return "→ \(schema.dialect.displayName) \(field.name)" }
-        }
-        let suggestions = RouteSchema.telegent.suggestions(for: column)
-        if suggestions.isEmpty { return "unknown column" }
-        return "unknown column (did you mean \(suggestions.joined(separator: ", "))?)"
-    }
-
-    private static func isSecret(_ column: String) -> Bool {
-        [RouteSchema.telegent, RouteSchema.flowrouteV1].contains { $0.field(named: column)?.isSecret == true }
+        let refused = check.problem != nil
+        let problems = errors.count > 0 ? "\(errors.count) with errors (lines on stderr)" : refused ? "each well-formed" : "no errors"
+        let verdict = refused ? "; import would refuse the header (why on stderr)" : ""
+        lines += ["", OutputTable.count(records, "data record") + ", " + problems + verdict]
+        let output = PagedOutput(paging: !noPager)
+        for line in lines { output.write(line) }
+        output.finish()
     }
 
     /// `delimiter ','` for a CSV file, `sheet "Routes"` for a workbook.
@@ -180,10 +173,28 @@ struct InspectCommand: ParsableCommand {
         return "delimiter " + (delimiter == "\t" ? "tab" : "'\(delimiter)'")
     }
 
-    /// A field as one short line: line breaks shown as ⏎, long text cut with an ellipsis.
+    /// A field as one short cell, long text cut with an ellipsis (the table escapes the rest).
     private static func cell(_ text: String) -> String {
-        let flat = String(text.map { $0.isNewline ? "⏎" : $0 })
-        return flat.count > cellWidth ? String(flat.prefix(cellWidth - 1)) + "…" : flat
+        text.count > cellWidth ? String(text.prefix(cellWidth - 1)) + "…" : text
+    }
+
+    /// `["a","b"]` and a line feed, straight from the record's bytes; secret cells masked.
+    private static func appendJSONArray(_ record: CSVRecord, masking secrets: Set<Int>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for index in record.indices {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if secrets.contains(index) && !record[index].isEmpty {
+                var masked = Secret.mask(record[index])
+                masked.withUTF8 { JSON.appendString(utf8: $0, to: &out) }
+            } else if record.error?.isInvalidText == true {
+                // Show what a String shows: invalid bytes as U+FFFD, so the line stays valid JSON.
+                var text = record[index]
+                text.withUTF8 { JSON.appendString(utf8: $0, to: &out) }
+            } else {
+                record.withField(index) { JSON.appendString(utf8: $0.assumingMemoryBound(to: UInt8.self), to: &out) }
+            }
+        }
+        out.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "\n")])
     }
 }
 
@@ -193,6 +204,8 @@ extension InspectCommand {
         let file: String
         let limit: Int
         private(set) var count = 0
+        /// Whether `import` would refuse the header.
+        private(set) var refused = false
         /// Said once, after the record errors: why they happened and what to do.
         var notice: String?
 
@@ -207,49 +220,20 @@ extension InspectCommand {
             if count <= limit { InspectCommand.printError("\(file):\(error.line): \(error.message)") }
         }
 
+        /// What `import` would refuse the header for, in its words, one line each.
+        mutating func refuse(_ check: HeaderCheck, line: Int) {
+            guard let problem = check.problem else { return }
+            refused = true
+            if case .emptyFile = problem {
+                InspectCommand.printError(problem.description)
+                return
+            }
+            for message in problem.description.split(separator: "\n") { InspectCommand.printError("\(file):\(line): \(message)") }
+        }
+
         func finish() {
             if count > limit { InspectCommand.printError("\(file): \(count - limit) more errors not shown") }
             if let notice { InspectCommand.printError(notice) }
-        }
-    }
-
-    /// JSON text for records, written straight from their bytes.
-    fileprivate enum JSON {
-        private static let hex = Array("0123456789abcdef".utf8)
-
-        /// `["a","b"]` and a line feed.
-        static func appendArray(_ record: CSVRecord, to out: inout [UInt8]) {
-            out.append(UInt8(ascii: "["))
-            for index in record.indices {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                if record.error?.isInvalidText == true {
-                    // Show what a String shows: invalid bytes as U+FFFD, so the line stays valid JSON.
-                    Array(record[index].utf8).withUnsafeBytes { appendString($0, to: &out) }
-                } else {
-                    record.withField(index) { appendString($0, to: &out) }
-                }
-            }
-            out.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "\n")])
-        }
-
-        /// Copies runs of plain bytes whole; only quotes, backslashes and control bytes are escaped.
-        private static func appendString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-            let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-            out.append(quote)
-            var plain = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == quote || byte == backslash {
-                out.append(contentsOf: bytes[plain..<index])
-                plain = index + 1
-                switch byte {
-                case quote, backslash: out.append(contentsOf: [backslash, byte])
-                case UInt8(ascii: "\n"): out.append(contentsOf: [backslash, UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): out.append(contentsOf: [backslash, UInt8(ascii: "r")])
-                case UInt8(ascii: "\t"): out.append(contentsOf: [backslash, UInt8(ascii: "t")])
-                default: out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-            }
-            out.append(contentsOf: bytes[plain...])
-            out.append(quote)
         }
     }
 
@@ -268,8 +252,9 @@ extension InspectCommand {
         }
     }
 
+    /// A message on stderr, control characters escaped: it may quote the file's own text.
     fileprivate static func printError(_ message: String) {
-        Array((message + "\n").utf8).withUnsafeBytes { writeAll(STDERR_FILENO, $0) }
+        Array((TerminalText.escaped(message) + "\n").utf8).withUnsafeBytes { writeAll(STDERR_FILENO, $0) }
     }
 
     fileprivate static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
@@ -280,9 +265,5 @@ extension InspectCommand {
             if n <= 0 { return }
             done += n
         }
-    }
-
-    fileprivate static func padded(_ text: String, to width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }

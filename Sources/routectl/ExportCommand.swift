@@ -35,7 +35,8 @@ struct ExportCommand: AsyncParsableCommand {
                 var exported = 0
                 try await service.forEachRoute { route in
                     guard !route.isBuiltIn else { return }
-                    try writer.write(fields.map { route[$0.name]?.description ?? "" })
+                    let cells = fields.map { route[$0.name]?.description ?? "" }
+                    try writer.write(file == nil ? Terminal.shown(cells) : cells)
                     exported += 1
                 }
                 try writer.flush()

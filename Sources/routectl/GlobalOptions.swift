@@ -28,6 +28,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: [.short, .long], help: "Print only results and errors.")
     var quiet = false
 
+    @Flag(help: "Print long tables straight to the terminal rather than through $PAGER (default less -FRX).")
+    var noPager = false
+
     @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to wait for a connection (default 10).", valueName: "seconds"))
     var connectTimeout: Double?
 

@@ -76,8 +76,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Append the input's own columns to each result line (secrets as ***).")
     var includeInput = false
 
-    @Option(help: ArgumentHelp("The input's field delimiter: one character, or \"tab\" (default ,).", valueName: "c"))
+    @Option(help: ArgumentHelp(
+        "The input's field delimiter: one character, or \"tab\" (default , or the ; or tab a one-column header splits on).",
+        valueName: "c"))
     var delimiter: String?
+
+    @Option(help: ArgumentHelp("Skip the column with this header, which is not a route field (repeatable).", valueName: "name"))
+    var ignoreColumn: [String] = []
 
     @Option(help: ArgumentHelp("The CSV file's encoding: \(TextEncoding.names) (default utf-8; a byte order mark wins).",
                                valueName: "name"))
@@ -171,7 +176,8 @@ struct ImportCommand: AsyncParsableCommand {
         options.maxErrors = maxErrors
         options.rate = rate
         options.includeInput = includeInput
-        options.delimiter = delimiterByte ?? options.delimiter
+        options.delimiter = delimiterByte
+        options.ignoredColumns = ignoreColumn
         options.encoding = encoding.flatMap(TextEncoding.init(name:)) ?? options.encoding
         options.sheet = sheet
         return options

@@ -4,10 +4,15 @@ import RouteClient
 import RouteModel
 
 /// Routes as each output format shows them, with field names from the schema and secrets
-/// masked (JSON, table) or left out (CSV, which `import` reads back).
+/// masked (JSON) or only said to be set (tables) or left out (CSV, which `import` reads back).
 struct RouteOutput {
     let schema: RouteSchema
     let format: OutputFormat
+    /// The table's or CSV file's columns; `nil` for the defaults.
+    var columns: [RouteColumn]?
+    var filters: [RouteFilter] = []
+    var sort: RouteColumn?
+    var paging = true
 
     init(dialect: Dialect, format: OutputFormat) {
         schema = .forDialect(dialect)
@@ -16,44 +21,48 @@ struct RouteOutput {
 
     /// Prints routes as they are listed, so the first line is out long before a large account's
     /// last route has arrived: JSON and CSV one route at a time, a table in blocks of a
-    /// thousand rows whose columns are sized per block (as psql's `FETCH_COUNT` does).
+    /// thousand rows whose columns are sized per block (as psql's `FETCH_COUNT` does). Sorting
+    /// needs every route first.
     final class ListPrinter {
         private let output: RouteOutput
         private var printed = 0
-        private var block: [[String]] = []
+        private var block: [Route] = []
+        private var held: [Route] = []
         private let csv: CSVWriter?
+        private let table: PagedOutput
         private static let blockSize = 1000
 
         init(_ output: RouteOutput) throws {
             self.output = output
+            table = PagedOutput(paging: output.paging && output.format == .table)
             guard output.format == .csv else {
                 csv = nil
                 return
             }
             fflush(nil)
             csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
-            try csv?.write(output.csvFields.map(\.name))
+            try csv?.write(output.csvColumns.map(\.name))
         }
 
         func add(_ route: Route) throws {
-            switch output.format {
-            case .table:
-                block.append(output.summaryColumns.map { $0.value(route) })
-                if block.count == Self.blockSize { printBlock() }
-            case .json:
-                print(printed == 0 ? "[" : ",")
-                print(output.json(route).serialized, terminator: "")
-            case .csv:
-                try csv?.write(output.csvFields.map { route[$0.name]?.description ?? "" })
+            guard output.filters.allSatisfy({ $0.matches(route) }) else { return }
+            if output.sort != nil {
+                held.append(route)
+            } else {
+                try emit(route)
             }
-            printed += 1
         }
 
         func finish() throws {
+            if let sort = output.sort {
+                for route in held.sorted(by: sort.precedes) { try emit(route) }
+                held.removeAll()
+            }
             switch output.format {
             case .table:
                 printBlock()
-                if printed == 0 { print("(no routes)") }
+                table.write(printed == 0 ? "(no routes)" : OutputTable.count(printed, "route"))
+                table.finish()
             case .json:
                 print(printed == 0 ? "[]" : "\n]")
             case .csv:
@@ -61,102 +70,86 @@ struct RouteOutput {
             }
         }
 
+        private func emit(_ route: Route) throws {
+            switch output.format {
+            case .table:
+                block.append(route)
+                if block.count == Self.blockSize { printBlock() }
+            case .json:
+                print(printed == 0 ? "[" : ",")
+                print(OutputJSON.element(output.json(route)), terminator: "")
+            case .csv:
+                try csv?.write(Terminal.shown(output.csvColumns.map { $0.text(route) }))
+            }
+            printed += 1
+        }
+
         private func printBlock() {
             guard !block.isEmpty else { return }
-            var table = OutputTable(header: output.summaryColumns.map(\.title))
-            table.rows = block
-            var text = table.text
+            let columns = output.tableColumns
+            let table = OutputTable(header: columns.map(\.name), rows: block.map { route in columns.map { $0.text(route) } })
             // The header once, above the first block.
-            if printed > block.count, let newline = text.firstIndex(of: "\n") { text = String(text[text.index(after: newline)...]) }
-            print(text)
+            for line in table.lines(showingHeader: printed == block.count) { self.table.write(line) }
             block.removeAll(keepingCapacity: true)
         }
     }
 
+    /// Every field of one route; a secret field says only whether it is set.
     func printRoute(_ route: Route) throws {
         switch format {
         case .table:
-            var table = OutputTable(header: ["Field", "Value"])
-            table.rows = route.entries.map { field, value in [field.name, display(value, of: field)] }
-            print(table.text)
+            let paged = PagedOutput(paging: paging)
+            for line in OutputTable(header: ["Field", "Value"], rows: fieldRows(route)).lines { paged.write(line) }
+            paged.finish()
         case .json:
-            print(json(route).serialized)
+            OutputJSON.print(json(route))
         case .csv:
-            try Self.writeCSV([route], schema: schema, to: CSVWriter(fileDescriptor: STDOUT_FILENO))
+            let printer = try ListPrinter(self)
+            try printer.add(route)
+            try printer.finish()
+        }
+    }
+
+    /// The fields present, and every secret field: the service never returns a secret, so its
+    /// row says so rather than leave the reader to guess whether one is set.
+    func fieldRows(_ route: Route) -> [[String]] {
+        schema.fields.compactMap { field -> [String]? in
+            if let value = route[field.name] { return [field.name, field.isSecret ? "(set)" : value.description] }
+            return field.isSecret ? [field.name, "(not returned by the service)"] : nil
         }
     }
 
     /// The catalog's columns without secrets or the account's own id: the header `import` maps
     /// back to the same fields, in this account or another.
-    static func writeCSV(_ routes: [Route], schema: RouteSchema, to writer: CSVWriter) throws {
-        fflush(nil)  // what print() buffered goes first
-        let fields = csvFields(schema)
-        try writer.write(fields.map(\.name))
-        for route in routes {
-            try writer.write(fields.map { route[$0.name]?.description ?? "" })
-        }
-        try writer.flush()
-    }
-
     static func csvFields(_ schema: RouteSchema) -> [Field] {
         schema.fields.filter { !$0.isSecret && !$0.isAccountBound }
     }
 
-    private var csvFields: [Field] { Self.csvFields(schema) }
+    private var tableColumns: [RouteColumn] { columns ?? schema.listColumns }
+
+    private var csvColumns: [RouteColumn] {
+        columns ?? Self.csvFields(schema).compactMap { try? schema.column(named: $0.name) }
+    }
 
     /// The catalog names as keys and JSON types that match the values: numbers, booleans, lists.
+    /// `--columns` keeps only those columns.
     fileprivate func json(_ route: Route) -> JSON {
-        .object(route.entries.map { field, value in
-            if field.isSecret { return (field.name, .string(Secret.mask(value.description))) }
-            switch value {
-            case .string(let text): return (field.name, .string(text))
-            case .integer(let number): return (field.name, .int(number))
-            case .boolean(let flag): return (field.name, .bool(flag))
-            case .list(let items): return (field.name, .array(items.map(JSON.string)))
-            }
-        })
-    }
-
-    private func display(_ value: FieldValue, of field: Field) -> String {
-        field.isSecret ? Secret.mask(value.description) : value.description
-    }
-
-    /// A few columns that tell routes apart at a glance, rather than all of the catalog's.
-    fileprivate var summaryColumns: [(title: String, value: (Route) -> String)] {
-        func field(_ name: String) -> (String, (Route) -> String) { (name, { $0[name]?.description ?? "" }) }
-        switch schema.dialect {
-        case .telegent:
-            return [field("CallRouteId"), field("RouteName"), field("RouteType"),
-                    ("Destination", Self.telegentDestination), ("Status", Self.telegentStatus)]
-        case .flowrouteV1:
-            return [field("route_name"), field("type"), field("value")]
-        case .flowrouteV2:
-            return [field("id"), field("alias"), field("route_type"), field("value"), field("edge_strategy_id")]
+        if let columns {
+            return .object(columns.map { column in
+                guard let field = column.field else { return (column.name, .string(column.text(route))) }
+                return (column.name, route[field.name].map { Self.json($0, of: field) } ?? .null)
+            })
         }
+        return .object(route.entries.map { field, value in (field.name, Self.json(value, of: field)) })
     }
 
-    /// Where a Telegent route sends calls: `UDP 20.87.87.87:5061` for a trunk, `POST https://…`
-    /// for a webhook.
-    private static func telegentDestination(_ route: Route) -> String {
-        func text(_ name: String) -> String? { route[name]?.description }
-        func trunk(_ number: Int) -> String? {
-            guard let address = text("TrunkIp\(number)") ?? text("TrunkUri\(number)") else { return nil }
-            let port = text("TrunkPort\(number)").map { ":" + $0 } ?? ""
-            let transport = text("TrunkTransport\(number)").map { $0 + " " } ?? ""
-            return transport + address + port
+    private static func json(_ value: FieldValue, of field: Field) -> JSON {
+        if field.isSecret { return .string(Secret.mask(value.description)) }
+        switch value {
+        case .string(let text): return .string(text)
+        case .integer(let number): return .int(number)
+        case .boolean(let flag): return .bool(flag)
+        case .list(let items): return .array(items.map(JSON.string))
         }
-        switch route.routeType {
-        case "URL":
-            return [text("VoiceUrlMethod"), text("VoiceUrl")].compactMap { $0 }.joined(separator: " ")
-        default:
-            let trunks = [trunk(1), trunk(2)].compactMap { $0 }
-            return trunks.isEmpty ? text("VoiceUrl") ?? "" : trunks.joined(separator: ", ")
-        }
-    }
-
-    private static func telegentStatus(_ route: Route) -> String {
-        if let status = route.string("CallRouteStatus") { return status }
-        if case .boolean(let enabled)? = route["RouteEnabled"] { return enabled ? "Enabled" : "Disabled" }
-        return ""
     }
 }

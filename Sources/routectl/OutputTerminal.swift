@@ -1,4 +1,5 @@
 import Foundation
+import RouteModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,13 +11,39 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
+    /// Colour and bold only for a person at a terminal that can show them, and never with a
+    /// non-empty `NO_COLOR` (no-color.org).
+    static var usesColour: Bool {
+        stdoutIsTerminal && Environment.value("NO_COLOR") == nil && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    /// `text` in bold where colour is allowed.
+    static func bold(_ text: String) -> String {
+        usesColour && !text.isEmpty ? "\u{1B}[1m" + text + "\u{1B}[0m" : text
+    }
+
+    /// CSV cells as they may reach stdout: escaped when a person reads them on a terminal,
+    /// exact when a program or a file takes them.
+    static func shown(_ cells: [String]) -> [String] {
+        stdoutIsTerminal ? cells.map { TerminalText.escaped($0) } : cells
+    }
+
+    /// The terminal's height in lines, when stdout is one.
+    static var rows: Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
+        return Int(size.ws_row)
+    }
+
+    /// A message on stderr, any control character in it made visible: messages quote names and
+    /// answers from the service.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
     /// Asks a yes/no question on stderr; only "y" or "yes" is yes.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data((question + " [y/N] ").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(question) + " [y/N] ").utf8))
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }

@@ -12,17 +12,17 @@ struct ProfilesList: AsyncParsableCommand {
             let config = try profileStore.load()
             switch try OutputFormat.resolve(global) {
             case .json:
-                print(JSON.array(config.profiles.map { $0.json(active: config.active == $0.name) }).serialized)
+                OutputJSON.print(JSON.array(config.profiles.map { $0.json(active: config.active == $0.name) }))
             case .table, .csv:
                 guard !config.profiles.isEmpty else {
                     print("(no profiles; add one with: routectl profiles add NAME --base-url URL --account-key KEY)")
                     return
                 }
-                var table = OutputTable(header: ["", "Name", "Provider", "BaseURL", "AccountKey"])
-                table.rows = config.profiles.map { profile in
+                let rows = config.profiles.map { profile in
                     [config.active == profile.name ? "*" : "", profile.name, profile.provider, profile.baseURL, profile.accountKey]
                 }
-                print(table.text)
+                OutputTable(header: ["", "Name", "Provider", "BaseURL", "AccountKey"], rows: rows,
+                            footer: OutputTable.count(rows.count, "profile")).show(paging: !global.noPager)
             }
         }
     }

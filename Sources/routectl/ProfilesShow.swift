@@ -18,15 +18,13 @@ struct ProfilesShow: AsyncParsableCommand {
             guard let profile = config[wanted] else { throw unknownProfile(wanted, saved: config.profiles.map(\.name)) }
             switch try OutputFormat.resolve(global) {
             case .json:
-                print(profile.json(active: config.active == profile.name).serialized)
+                OutputJSON.print(profile.json(active: config.active == profile.name))
             case .table, .csv:
-                var table = OutputTable(header: ["Field", "Value"])
-                table.rows = [
+                OutputTable(header: ["Field", "Value"], rows: [
                     ["name", profile.name], ["provider", profile.provider], ["baseURL", profile.baseURL],
                     ["accountKey", profile.accountKey], ["accountSecret", Secret.mask(profile.accountSecret)],
                     ["active", config.active == profile.name ? "yes" : "no"],
-                ]
-                print(table.text)
+                ]).show(paging: !global.noPager)
             }
         }
     }

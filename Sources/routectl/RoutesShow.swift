@@ -13,7 +13,9 @@ struct RoutesShow: AsyncParsableCommand {
         try await reportingFailures {
             let format = try OutputFormat.resolve(global)
             try await Connection.withService(global) { service in
-                try RouteOutput(dialect: service.dialect, format: format).printRoute(try await RouteLookup(service).resolve(route))
+                var output = RouteOutput(dialect: service.dialect, format: format)
+                output.paging = !global.noPager
+                try output.printRoute(try await RouteLookup(service).resolve(route))
             }
         }
     }

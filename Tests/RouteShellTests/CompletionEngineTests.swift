@@ -31,6 +31,17 @@ import RouteModel
         #expect(try tab("import --concurrency ").listing.isEmpty)
     }
 
+    @Test func listOptionsCompleteCatalogNames() throws {
+        #expect(try tab("routes list --sort RouteN").line == "routes list --sort RouteName ")
+        #expect(try tab("routes list --sort Dest").line == "routes list --sort Destination ")
+        #expect(try tab("routes list --columns RouteName,Dest").line == "routes list --columns RouteName,Destination ")
+        #expect(try tab("routes list --columns RouteName,Trunk1P").line == "routes list --columns RouteName,Trunk1Priortiy ")
+        #expect(try tab("routes list --where RouteT").line == "routes list --where RouteType=")
+        #expect(try tab("routes list --where CallRouteS").line == "routes list --where CallRouteStatus=")
+        #expect(try tab("routes list --where RouteType=").listing == ["Trunk", "URL", "Forward"])
+        #expect(try tab("routes list --sort id", schema: .flowrouteV2).line == "routes list --sort id ")
+    }
+
     @Test func fieldNamesCompleteWithEquals() throws {
         #expect(try tab("routes create RouteT").line == "routes create RouteType=")
         #expect(try tab("routes create routet").line == "routes create RouteType=")

@@ -17,7 +17,13 @@ let dumpHelpJSON = #"""
          "names": [{"kind": "long", "name": "output"}], "valueName": "output", "allValues": ["table", "json", "csv"]}]},
       {"commandName": "list", "shouldDisplay": true, "arguments": [
         {"kind": "option", "shouldDisplay": true, "isOptional": true, "isRepeating": false, "parsingStrategy": "default",
-         "names": [{"kind": "long", "name": "output"}], "valueName": "output", "allValues": ["table", "json", "csv"]}]},
+         "names": [{"kind": "long", "name": "output"}], "valueName": "output", "allValues": ["table", "json", "csv"]},
+        {"kind": "option", "shouldDisplay": true, "isOptional": true, "isRepeating": false, "parsingStrategy": "default",
+         "names": [{"kind": "long", "name": "sort"}], "valueName": "field"},
+        {"kind": "option", "shouldDisplay": true, "isOptional": true, "isRepeating": true, "parsingStrategy": "default",
+         "names": [{"kind": "long", "name": "where"}], "valueName": "field=value"},
+        {"kind": "option", "shouldDisplay": true, "isOptional": true, "isRepeating": false, "parsingStrategy": "default",
+         "names": [{"kind": "long", "name": "columns"}], "valueName": "fields"}]},
       {"commandName": "show", "shouldDisplay": true, "arguments": [
         {"kind": "positional", "shouldDisplay": true, "isOptional": false, "isRepeating": false, "parsingStrategy": "default",
          "names": [{"kind": "long", "name": "route"}], "valueName": "route"}]},

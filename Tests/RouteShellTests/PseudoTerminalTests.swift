@@ -63,6 +63,79 @@ import Glibc
         try second.expect("set output csv")
         second.type("\u{4}\u{4}")
     }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func routeNamesWithEscapeCodesAreShownEscaped() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        // Made outside the shell, as anyone who can write to the account could.
+        let create = Process()
+        create.executableURL = Terminal.executable
+        create.arguments = ["routes", "create", "RouteName=\u{1B}[2J\u{1B}[31mred", "RouteType=Trunk", "TrunkIp1=2001:db8::1",
+                            "TrunkPort1=5061", "TrunkTransport1=TLS", "-q"]
+        create.environment = Terminal.environment(home: home)
+        create.standardOutput = FileHandle.nullDevice
+        try create.run()
+        create.waitUntilExit()
+        #expect(create.terminationStatus == 0)
+
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("routes list\r")
+        try terminal.expect(#"\e[2J\e[31mred  Trunk      TLS [2001:db8::1]:5061"#)
+        try terminal.expect("1 route")
+        terminal.type("routes list --output csv --columns RouteName,RouteType\r")
+        try terminal.expect("\n\\e[2J\\e[31mred,Trunk")
+        terminal.type("routes list --output json --columns RouteName\r")
+        try terminal.expect(#""RouteName": "\u001b[2J\u001b[31mred""#)
+        terminal.type("exit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func longTablesGoThroughThePagerUnlessToldNot() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let file = home.appendingPathComponent("routes.csv")
+        let rows = (1...30).map { "route-\($0),URL,https://example.com/\($0),POST" }
+        try (["RouteName,RouteType,VoiceUrl,VoiceUrlMethod"] + rows).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let load = Process()
+        load.executableURL = Terminal.executable
+        load.arguments = ["import", file.path, "-q"]
+        load.environment = Terminal.environment(home: home)
+        try load.run()
+        load.waitUntilExit()
+        #expect(load.terminationStatus == 0)
+
+        // A pager that marks what it is given, so the screen tells whether it ran.
+        let terminal = try Terminal(home: home, environment: ["PAGER": "sed s/^/paged:/"])
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("routes list --columns RouteName\r")
+        try terminal.expect("paged:30 routes")
+        terminal.type("routes list --columns RouteName --no-pager --where RouteName=route-7\r")
+        try terminal.expect("\nroute-7\n1 route")
+        terminal.type("exit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func tableHeadersAreBoldOnATerminalUnlessNoColor() throws {
+        for noColor in [false, true] {
+            let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: home) }
+            let terminal = try Terminal(home: home, environment: noColor ? ["NO_COLOR": "1"] : [:])
+            defer { terminal.close() }
+            try terminal.expect("routectl telegent@sandbox>")
+            terminal.type("routes create RouteName=x RouteType=URL VoiceUrl=https://example.com VoiceUrlMethod=GET\r")
+            try terminal.expect("CRID-")
+            terminal.type("routes list\r")
+            try terminal.expect("1 route")
+            #expect(terminal.raw.contains("\u{1B}[1m") == !noColor, "\(terminal.raw.debugDescription)")
+            terminal.type("exit\r")
+            #expect(terminal.waitForExit() == 0)
+        }
+    }
 }
 
 /// `routectl shell` on a pseudo-terminal, with its XDG directories under `home`.
@@ -78,6 +151,8 @@ final class Terminal {
     private let process = Process()
     private let master: Int32
     private var screen = VirtualScreen(rows: 24, columns: 140)
+    /// Every byte the shell wrote, escape sequences included.
+    private(set) var raw = ""
 
     init(home: URL, environment extra: [String: String] = [:]) throws {
         var master: Int32 = 0, slave: Int32 = 0
@@ -140,7 +215,11 @@ final class Terminal {
             guard poll(&descriptor, 1, 100) > 0 else { continue }
             var buffer = [UInt8](repeating: 0, count: 4096)
             let count = read(master, &buffer, buffer.count)
-            if count > 0 { screen.feed(String(decoding: buffer[..<count], as: UTF8.self)) }
+            if count > 0 {
+                let text = String(decoding: buffer[..<count], as: UTF8.self)
+                raw += text
+                screen.feed(text)
+            }
         }
     }
 
