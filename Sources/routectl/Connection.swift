@@ -75,6 +75,7 @@ struct Connection {
     private static func selectProfile(_ global: GlobalOptions, requestedProvider: String?) throws -> Profile? {
         let config = try ProfileStore(environment: Environment.all).load()
         if let name = global.profile ?? Environment.value("ROUTECTL_PROFILE") {
+            if name == ProfileConfig.sandbox { return nil }
             guard let profile = config[name] else { throw unknownProfile(name, saved: config.profiles.map(\.name)) }
             return profile
         }

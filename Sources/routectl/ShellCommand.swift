@@ -13,7 +13,7 @@ struct ShellCommand: AsyncParsableCommand {
     func run() async throws {
         let shell = Shell(.routectl)
         let status = isatty(STDIN_FILENO) == 1
-            ? await shell.runInteractive(historyPath: historyPath())
+            ? await shell.runInteractive(historyPath: { historyPath(profile: $0) })
             : await shell.runScript(lines: StandardInputLines(), name: "stdin", continueOnError: false)
         if status != 0 { throw ExitCode(status) }
     }
@@ -28,7 +28,8 @@ extension Shell.Services {
             schema: { RouteSchema.forDialect(currentDialect()) },
             target: target,
             routeIDs: routeIDs,
-            lastCreatedID: { Session.lastCreatedID })
+            lastCreatedID: { Session.lastCreatedID },
+            session: session)
     }
 
     /// The command tree as the argument parser describes it, so completion knows every command,
@@ -47,7 +48,7 @@ extension Shell.Services {
     @Sendable private static func execute(_ words: [String]) async -> CommandOutcome {
         do {
             try await withInterruptCancellation {
-                var command = try Routectl.parseAsRoot(words)
+                var command = try Routectl.parseAsRoot(CommandWords.normalized(words))
                 if command is ShellCommand { throw ValidationError("already in the shell") }
                 if var command = command as? AsyncParsableCommand {
                     try await command.run()
@@ -89,10 +90,14 @@ extension Shell.Services {
 
     /// `telegent@sandbox`: the provider and the profile in use, or the sandbox when none is.
     @Sendable private static func target() -> String {
+        "\(currentDialect().provider.rawValue)@\(session())"
+    }
+
+    /// The profile in use: `sandbox` when none is (or `custom` with a base URL set instead).
+    @Sendable private static func session() -> String {
         let environment = ProcessInfo.processInfo.environment
         let profile = environment["ROUTECTL_PROFILE"] ?? activeProfile()?.name
-        let place = profile ?? (environment["ROUTECTL_BASE_URL"] == nil ? "sandbox" : "custom")
-        return "\(currentDialect().provider.rawValue)@\(place)"
+        return profile ?? (environment["ROUTECTL_BASE_URL"] == nil ? ProfileConfig.sandbox : "custom")
     }
 
     private static func activeProfile() -> Profile? {

@@ -52,7 +52,7 @@ let routeIDs = ["CRID-1b2c", "CRID-1f00", "CRID-9a9a"]
 /// An engine over the fixture tree, the Telegent catalog, three route ids and a fake file system.
 func makeEngine(schema: RouteSchema = .telegent) throws -> CompletionEngine {
     var tree = try CommandTree(dumpHelpJSON: Data(dumpHelpJSON.utf8))
-    tree.subcommands += Builtin.commandTree { key in key == "output" ? ["table", "json", "csv"] : [] }
+    tree.subcommands += Builtin.commandTree(settings: ShellSettings(tree: tree))
     return CompletionEngine(
         tree: tree, schema: { schema }, routeIDs: { routeIDs },
         paths: { typed in ["routes.csv", "routes.results.csv", "scripts/"].filter { $0.hasPrefix(typed) } })
