@@ -18,13 +18,21 @@ struct Routectl: AsyncParsableCommand {
     static let version = "0.15.0"
 
     static func main() async {
-        let words: [String]
+        let words = CommandWords.normalized(Array(CommandLine.arguments.dropFirst()))
         do {
-            words = try CommandWords.normalized(Array(CommandLine.arguments.dropFirst()))
+            var command = try await asyncParseAsRoot(words)
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
+            if let message = CommandWords.unknownCommandMessage(for: error, words: words) {
+                Terminal.printError(message)
+                exit(withError: ExitCode.validationFailure)
+            }
             exit(withError: error)
         }
-        await Self.main(words)
     }
 
     /// No command: the shell on a terminal, otherwise the commands read from stdin.

@@ -46,9 +46,10 @@ extension Shell.Services {
     /// Runs one line's words as a routectl command line, Ctrl-C cancelling it. Help goes to
     /// stdout; an error comes back worded for the shell to report.
     @Sendable private static func execute(_ words: [String]) async -> CommandOutcome {
+        let words = CommandWords.normalized(words)
         do {
             try await withInterruptCancellation {
-                var command = try Routectl.parseAsRoot(CommandWords.normalized(words))
+                var command = try Routectl.parseAsRoot(words)
                 if command is ShellCommand { throw ValidationError("already in the shell") }
                 if var command = command as? AsyncParsableCommand {
                     try await command.run()
@@ -63,7 +64,7 @@ extension Shell.Services {
             return CommandOutcome(status: ExitStatus.interrupted.rawValue, message: "interrupted")
         } catch {
             let status = Routectl.exitCode(for: error).rawValue
-            let message = Routectl.fullMessage(for: error)
+            let message = CommandWords.unknownCommandMessage(for: error, words: words) ?? Routectl.fullMessage(for: error)
             guard status != 0 else {
                 if !message.isEmpty { print(message) }
                 return CommandOutcome(status: 0)

@@ -132,6 +132,29 @@ extension PseudoTerminalTests {
     }
 
     @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func eachProfileHasItsOwnHistoryAndPrompt() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("set output json\r")
+        terminal.type(" profiles add prod --base-url http://127.0.0.1:9/v1.0 --account-key K --account-secret S\r")
+        try terminal.expect("routectl telegent@prod>")  // the first profile saved is the active one
+        terminal.type("history\r")
+        try terminal.expect("    1  history")
+        #expect(!terminal.screenText.contains("    1  set output json"))
+        terminal.type("profiles use sandbox\r")
+        terminal.type("history\r")
+        try terminal.expect("    1  set output json")
+        terminal.type("set profile prod\r")
+        terminal.type("history\r")
+        try terminal.expect("    2  profiles use sandbox")
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
     func redrawsTheLineWhenTheTerminalIsResized() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: home) }
@@ -203,6 +226,8 @@ private final class Terminal {
             if count > 0 { screen.feed(String(decoding: buffer[..<count], as: UTF8.self)) }
         }
     }
+
+    var screenText: String { screen.text }
 
     /// The screen row holding `text`, trailing blanks removed.
     func row(containing text: String) -> String? {
