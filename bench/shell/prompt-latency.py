@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Start-to-prompt time of `routectl shell`: launches it on a pseudo-terminal with fresh XDG
-directories (a history of 2,000 lines) and times until the prompt
-appears. Prints each run and the medians of the wall time and of the CPU time the process used
-until then (the latter barely moves with the load of a shared machine).
+directories (a history of 2,000 lines) and times until the prompt appears. With several
+executables, their runs are interleaved, so that a shared machine's changing load falls on all
+alike. Prints, per executable, the median wall time and the median CPU time the process used
+until the prompt (the latter barely moves with the load; 10 ms resolution).
 
-usage: bench/shell/prompt-latency.py [ROUTECTL] [RUNS]   (default .build/debug/routectl, 20)
+usage: bench/shell/prompt-latency.py [RUNS] [ROUTECTL...]   (default 20, .build/debug/routectl)
 """
 import os, pty, select, statistics, subprocess, sys, tempfile, time
 
-binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/routectl"
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 20
+runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+binaries = sys.argv[2:] or [".build/debug/routectl"]
 home = tempfile.mkdtemp(prefix="routectl-prompt-")
 state = os.path.join(home, "state", "routectl")
 os.makedirs(state)
@@ -20,7 +21,7 @@ environment = {"HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm",
                "XDG_CONFIG_HOME": os.path.join(home, "config"), "XDG_STATE_HOME": os.path.join(home, "state"),
                "XDG_DATA_HOME": os.path.join(home, "data")}
 
-def once():
+def once(binary):
     master, slave = pty.openpty()
     started = time.perf_counter()
     process = subprocess.Popen([binary, "shell"], stdin=slave, stdout=slave, stderr=slave, env=environment,
@@ -40,7 +41,10 @@ def once():
     os.close(master)
     return elapsed * 1000, cpu * 1000
 
-runs = [once() for _ in range(runs)]
-print(" ".join(f"{wall:.1f}" for wall, _ in runs))
-print(f"median {statistics.median(w for w, _ in runs):.1f} ms to the prompt, "
-      f"{statistics.median(c for _, c in runs):.0f} ms of CPU, over {len(runs)} runs")
+results = {binary: [] for binary in binaries}
+for run in range(runs):
+    for binary in binaries[run % len(binaries):] + binaries[:run % len(binaries)]:
+        results[binary].append(once(binary))
+for binary, measured in results.items():
+    print(f"{binary}: median {statistics.median(w for w, _ in measured):.1f} ms to the prompt, "
+          f"{statistics.median(c for _, c in measured):.0f} ms of CPU, over {runs} runs")
