@@ -88,6 +88,7 @@ public struct ConnectionResolver: Sendable {
             throw ConnectionError(.fatal, error.description)
         }
         if let name = flags.profile ?? value("ROUTECTL_PROFILE") {
+            if name == ProfileConfig.sandbox { return nil }
             guard let profile = config[name] else {
                 let saved = config.profiles.map(\.name)
                 throw ConnectionError(.usage, "no profile named \"\(name)\""

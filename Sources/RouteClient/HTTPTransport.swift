@@ -158,7 +158,7 @@ final class HTTPTransport: Sendable {
 
     private func log(_ request: HTTPRequest, status: String, since started: ContinuousClock.Instant) {
         let elapsed = (ContinuousClock.now - started).milliseconds
-        options.logger.debug("\(request.method.rawValue) \(request.pathAndQuery) \(status) \(elapsed) ms")
+        options.logger.debug("\(request.method.rawValue) \(SecretNames.maskingQuery(request.pathAndQuery)) \(status) \(elapsed) ms")
     }
 }
 

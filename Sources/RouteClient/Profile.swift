@@ -26,6 +26,15 @@ public struct ProfileConfig: Codable, Sendable, Equatable {
         self.profiles = profiles
     }
 
+    /// The name that always means the embedded sandbox; no saved profile may take it.
+    public static let sandbox = "sandbox"
+
+    /// The names `profiles use`, `--profile` and the shell's `set profile` accept.
+    public var names: [String] {
+        [Self.sandbox] + profiles.map(\.name)
+    }
+
+    /// The profile called `name`; nil for `sandbox` too, which is no saved profile.
     public subscript(name: String) -> Profile? {
         profiles.first { $0.name == name }
     }

@@ -6,6 +6,9 @@ public enum Provider: String, Sendable, CaseIterable {
     case telegent
     case flowroute
 
+    /// What `parse` accepts, as people write it.
+    public static let names = ["telegent", "flowroute", "flowroute-v1", "flowroute-v2"]
+
     /// Accepts `telegent`, `flowroute`, `flowroute-v1` and `flowroute-v2` (any case), and returns
     /// the provider with the API version it pins, if any.
     public static func parse(_ text: String) -> (provider: Provider, pinned: Dialect?)? {

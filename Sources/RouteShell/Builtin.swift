@@ -11,13 +11,13 @@ enum Builtin: Equatable {
 
     /// What the shell's own commands offer to completion, beside the command tree; `help` is
     /// already in the tree. `set` and `unset` take each setting as a subcommand so that values
-    /// complete per key: those of the command-line option of the same name (`--output`).
-    static func commandTree(optionValues: (String) -> [String]) -> [CommandTree] {
+    /// complete per key: those the setting accepts.
+    static func commandTree(settings: ShellSettings) -> [CommandTree] {
         let keys = ShellSettings.keys
         return [
             CommandTree(name: "exit"), CommandTree(name: "quit"), CommandTree(name: "history"),
             CommandTree(name: "set", subcommands: keys.map { key in
-                CommandTree(name: key, positionals: [.init(valueName: "value", values: key == "hints" ? ["on", "off"] : optionValues(key))])
+                CommandTree(name: key, positionals: [.init(valueName: "value", values: settings.choices(for: key))])
             }),
             CommandTree(name: "unset", subcommands: keys.map { CommandTree(name: $0) }),
             CommandTree(name: "source", positionals: [.init(valueName: "file", takesPath: true)]),
@@ -57,11 +57,12 @@ enum Builtin: Equatable {
     static let summary = """
         Shell commands:
           help [COMMAND]     help for a command; `help fields` lists the route fields
-          set [KEY VALUE]    show or change a setting: \(ShellSettings.keys.joined(separator: ", "))
+          set [KEY VALUE]    show the settings, or change one: \(ShellSettings.keys.joined(separator: ", "))
           unset KEY          back to the default
           source FILE        run the commands in FILE
-          history            the lines remembered in the history file
+          history            the lines remembered for this profile (each profile has its own)
           exit, quit, ^D     leave the shell
         A line may end in \\ to continue; # starts a comment; $last is the id of the last route created.
+        Right or Ctrl-F takes the dimmed suggestion from history; Ctrl-R searches the history.
         """
 }

@@ -2,7 +2,9 @@ import CLineEdit
 import Foundation
 
 /// An interactive line editor on the terminal: emacs key bindings, UTF-8, history, Tab
-/// completion and a hint drawn to the right of the line. The only type that knows libedit.
+/// completion, and dimmed after the cursor either the newest history line that starts with what
+/// is typed (Right or Ctrl-F takes it) or a hint; Ctrl-R searches the history. The only type
+/// that knows libedit.
 /// It is used from one thread at a time: the one that calls `readLine`.
 public final class LineEditor: @unchecked Sendable {
     /// What a line read ended with.
@@ -19,11 +21,21 @@ public final class LineEditor: @unchecked Sendable {
     }
     /// Given the text left of the cursor, what Tab should do.
     public var complete: (String) -> Completion = { _ in .none }
-    /// Given the whole line, what to show to its right; text between two `\u{1}` takes no room.
+    /// Given the whole line, what to show dimmed after it when history suggests nothing.
     public var hint: (String) -> String? = { _ in nil }
+    /// Whether suggestions and hints are drawn (not without colours: dimmed text would look typed).
+    public var showsDimmedText = true {
+        didSet { cle_set_dimmed_text(handle, showsDimmedText ? 1 : 0) }
+    }
 
     private var handle: OpaquePointer!
-    private let historyPath: String?
+    /// Where the history is saved; setting it forgets the lines in memory and loads that file's.
+    public var historyPath: String? {
+        didSet {
+            cle_history_clear(handle)
+            if let historyPath { _ = cle_history_load(handle, historyPath) }
+        }
+    }
     /// The line at the last Tab that changed nothing: a second Tab there lists the candidates.
     private var pendingListing: String?
 

@@ -31,11 +31,14 @@ public final class Shell {
         public var routes: @Sendable () async -> [RouteSummary]
         /// The id of the last route created in this process: `$last`.
         public var lastCreatedID: @Sendable () -> String?
+        /// The profile in use (`sandbox` for the embedded one), which has a history of its own.
+        public var session: @Sendable () -> String
 
         public init(
             commands: CommandTree, execute: @escaping @Sendable ([String]) async -> CommandOutcome,
             schema: @escaping @Sendable () -> RouteSchema, target: @escaping @Sendable () -> String,
-            routes: @escaping @Sendable () async -> [RouteSummary], lastCreatedID: @escaping @Sendable () -> String?
+            routes: @escaping @Sendable () async -> [RouteSummary], lastCreatedID: @escaping @Sendable () -> String?,
+            session: @escaping @Sendable () -> String = { "sandbox" }
         ) {
             self.commands = commands
             self.execute = execute
@@ -43,13 +46,14 @@ public final class Shell {
             self.target = target
             self.routes = routes
             self.lastCreatedID = lastCreatedID
+            self.session = session
         }
     }
 
     private let services: Services
     private let routes: RouteNameCache
     private let filter = HistoryFilter()
-    private var settings = ShellSettings()
+    private var settings: ShellSettings
     private var editor: LineEditor?
     /// How deep `source` is nested, to stop a script that sources itself.
     private var sourceDepth = 0
@@ -57,12 +61,13 @@ public final class Shell {
     public init(_ services: Services) {
         self.services = services
         self.routes = RouteNameCache(fetch: services.routes)
+        self.settings = ShellSettings(tree: services.commands)
     }
 
     /// Completion over the command tree plus the shell's own commands.
     var completionEngine: CompletionEngine {
         var tree = services.commands
-        tree.subcommands += Builtin.commandTree { [tree] key in tree.options(named: "--" + key).first?.values ?? [] }
+        tree.subcommands += Builtin.commandTree(settings: settings)
         return CompletionEngine(
             tree: tree, schema: services.schema, routes: { [routes] in routes.routes() }, paths: pathCandidates)
     }
@@ -70,21 +75,24 @@ public final class Shell {
     // MARK: Interactive
 
     /// Runs the interactive shell on the terminal until `exit` or Ctrl-D; returns the exit status.
-    public func runInteractive(historyPath: String?) async -> Int32 {
-        guard let editor = LineEditor(name: "routectl", historyPath: historyPath) else {
+    /// `historyPath` gives the history file of a profile: each has its own, switched with it.
+    public func runInteractive(historyPath: @escaping (_ profile: String) -> String?) async -> Int32 {
+        var session = services.session()
+        guard let editor = LineEditor(name: "routectl", historyPath: historyPath(session)) else {
             return await runScript(lines: StandardInputLines(), name: "stdin", continueOnError: true)
         }
         self.editor = editor
         let engine = completionEngine
         let hints = Hints(engine: engine)
         editor.complete = engine.complete
-        editor.hint = { [unowned self] line in
-            guard settings.hints, ProcessInfo.processInfo.environment["NO_COLOR"] == nil,
-                  let hint = hints.hint(for: line) else { return nil }
-            return "\u{1}\u{1B}[2m\u{1}" + hint + "\u{1}\u{1B}[0m\u{1} "
-        }
+        editor.hint = { [unowned self] line in settings.hints ? hints.hint(for: line) : nil }
+        editor.showsDimmedText = ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var pending = ""
         while true {
+            if services.session() != session {
+                session = services.session()
+                editor.historyPath = historyPath(session)
+            }
             let prompt = "routectl \(services.target())> "
             editor.prompt = pending.isEmpty ? prompt : String(repeating: " ", count: prompt.count - 2) + "> "
             switch await read(editor) {
@@ -166,12 +174,19 @@ public final class Shell {
         }
         if words.isEmpty { return .done(0) }
         if let builtin { return await run(builtin, location: location) }
+        let commands = completionEngine.tree.subcommands
+        if !words[0].hasPrefix("-"), commands.allSatisfy({ $0.name != words[0] && !$0.aliases.contains(words[0]) }) {
+            let offered = commands.filter(\.isListed).map(\.name)
+            report("unknown command '\(words[0])'\(DidYouMean.clause(for: words[0], among: offered)); `help` lists the commands",
+                   location: location)
+            return .done(ExitStatus.usage.rawValue)
+        }
         let outcome = await services.execute(words)
         routes.invalidate()
         if let message = outcome.message {
-            report(message, location: location)
+            report(message.pointingToShellHelp, location: location)
         } else if outcome.status != 0, let location {
-            report("exit status \(outcome.status): \(words.joined(separator: " "))", location: location)
+            report("exit status \(outcome.status): \(SecretNames.masking(words).joined(separator: " "))", location: location)
         }
         return .done(outcome.status)
     }
@@ -197,7 +212,10 @@ public final class Shell {
             }
             routes.invalidate()
         case .unset(let key):
-            settings.unset(key)
+            do { try settings.unset(key) } catch {
+                report(error.description, location: location)
+                return .done(ExitStatus.usage.rawValue)
+            }
             routes.invalidate()
         case .source(let path):
             guard sourceDepth < 16 else {
@@ -241,6 +259,14 @@ public final class Shell {
 }
 
 extension String {
+    /// The parser's words for the command line (`See 'routectl routes list --help'`, `Usage:
+    /// routectl routes …`) turned into the shell's (`See 'help routes list'`, `Usage: routes …`).
+    fileprivate var pointingToShellHelp: String {
+        replacingOccurrences(of: #"'routectl ?([^']*?) ?--help'"#, with: "'help $1'", options: .regularExpression)
+            .replacingOccurrences(of: "'help '", with: "'help'")
+            .replacingOccurrences(of: "Usage: routectl ", with: "Usage: ")
+    }
+
     fileprivate var trimmingTrailingBlanks: String {
         String(reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }

@@ -33,6 +33,9 @@ struct ProfilesAdd: AsyncParsableCommand {
     var accountSecretFile: String?
 
     func validate() throws {
+        if name == ProfileConfig.sandbox {
+            throw ValidationError("\"\(name)\" is the local sandbox's name; choose another")
+        }
         if accountSecret != nil && accountSecretFile != nil {
             throw ValidationError("give --account-secret or --account-secret-file, not both")
         }

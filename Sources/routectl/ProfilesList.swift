@@ -3,7 +3,7 @@ import RouteClient
 import RouteModel
 
 struct ProfilesList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the saved profiles; * marks the active one.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the profiles (the local sandbox first); * marks the active one.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -14,15 +14,16 @@ struct ProfilesList: AsyncParsableCommand {
             case .json:
                 OutputJSON.print(JSON.array(config.profiles.map { $0.json(active: config.active == $0.name) }))
             case .table, .csv:
-                guard !config.profiles.isEmpty else {
-                    print("(no profiles; add one with: routectl profiles add NAME --base-url URL --account-key KEY)")
-                    return
-                }
-                let rows = config.profiles.map { profile in
+                let usesSandbox = config.active.map { config[$0] == nil } ?? true
+                var rows = [[usesSandbox ? "*" : "", ProfileConfig.sandbox, "any", "(local, started when needed)", ""]]
+                rows += config.profiles.map { profile in
                     [config.active == profile.name ? "*" : "", profile.name, profile.provider, profile.baseURL, profile.accountKey]
                 }
                 OutputTable(header: ["", "Name", "Provider", "BaseURL", "AccountKey"], rows: rows,
                             footer: OutputTable.count(rows.count, "profile")).show(paging: !global.noPager)
+                if config.profiles.isEmpty {
+                    print("(add a profile with: routectl profiles add NAME --base-url URL --account-key KEY)")
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RouteClient
 
 struct ProfilesRemove: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "remove", abstract: "Delete a saved profile.")
@@ -8,6 +9,7 @@ struct ProfilesRemove: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
+            guard name != ProfileConfig.sandbox else { throw CommandFailure(.usage, "the local sandbox cannot be removed") }
             var config = try profileStore.load()
             guard config.remove(name) else { throw unknownProfile(name, saved: config.profiles.map(\.name)) }
             try profileStore.save(config)

@@ -15,6 +15,10 @@ struct ProfilesShow: AsyncParsableCommand {
             guard let wanted = name ?? global.profile ?? Environment.value("ROUTECTL_PROFILE") ?? config.active else {
                 throw CommandFailure(.usage, "no active profile; name one, or choose one with `routectl profiles use NAME`")
             }
+            if wanted == ProfileConfig.sandbox {
+                print("sandbox: the local sandbox, started when needed; its data is under $XDG_DATA_HOME/routectl")
+                return
+            }
             guard let profile = config[wanted] else { throw unknownProfile(wanted, saved: config.profiles.map(\.name)) }
             switch try OutputFormat.resolve(global) {
             case .json:

@@ -1,15 +1,18 @@
 import ArgumentParser
+import RouteClient
+import RouteModel
 
 struct ProfilesUse: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a profile the active one.")
+    static let configuration = CommandConfiguration(
+        commandName: "use", abstract: "Make a profile the active one; `sandbox` goes back to the local sandbox.")
 
-    @Argument(help: "The profile's name.")
+    @Argument(help: "The profile's name, or sandbox.")
     var name: String
 
     func run() async throws {
         try await reportingFailures {
             var config = try profileStore.load()
-            guard config[name] != nil else { throw unknownProfile(name, saved: config.profiles.map(\.name)) }
+            guard config.names.contains(name) else { throw unknownProfile(name, saved: config.profiles.map(\.name)) }
             config.active = name
             try profileStore.save(config)
             Terminal.printError("routectl: using profile \(name)")
@@ -18,5 +21,6 @@ struct ProfilesUse: AsyncParsableCommand {
 }
 
 func unknownProfile(_ name: String, saved: [String]) -> CommandFailure {
-    CommandFailure(.usage, "no profile named \"\(name)\"" + (saved.isEmpty ? " (none saved yet)" : " (saved: \(saved.joined(separator: ", ")))"))
+    let names = [ProfileConfig.sandbox] + saved
+    return CommandFailure(.usage, "no profile named \"\(name)\"\(DidYouMean.clause(for: name, among: names)) (profiles: \(names.joined(separator: ", ")))")
 }

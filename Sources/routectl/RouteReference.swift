@@ -12,9 +12,10 @@ extension RouteLookup {
         } catch let error as RouteLookupError {
             guard case .ambiguous(_, let candidates) = error else { throw CommandFailure(error.exitStatus, error.description) }
             let schema = RouteSchema.forDialect(service.dialect)
-            var table = OutputTable(header: [schema.idField, schema.keyField, schema.typeField])
-            table.rows = candidates.map { [$0.id ?? "", $0.key ?? "", $0.routeType ?? ""] }
-            throw CommandFailure(error.exitStatus, "\(candidates.count) routes are named \"\(reference)\"; give the id of the one you mean:\n" + table.text)
+            let table = OutputTable(header: [schema.idField, schema.keyField, schema.typeField],
+                                    rows: candidates.map { [$0.id ?? "", $0.key ?? "", $0.routeType ?? ""] })
+            throw CommandFailure(error.exitStatus, "\(candidates.count) routes are named \"\(TerminalText.escaped(reference))\"; "
+                + "give the id of the one you mean:\n" + table.lines.joined(separator: "\n"))
         }
     }
 }

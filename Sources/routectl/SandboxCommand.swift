@@ -84,8 +84,9 @@ struct SandboxCommand: AsyncParsableCommand {
         var verbose = false
 
         func validate() throws {
-            for credentials in accounts where SandboxAccount(credentials: credentials) == nil {
-                throw ValidationError("--account must be KEY:SECRET, not \"\(credentials)\"")
+            for (index, credentials) in accounts.enumerated() where SandboxAccount(credentials: credentials) == nil {
+                // The value is not repeated: it holds a secret (SecretNames).
+                throw ValidationError("--account must be KEY:SECRET (\(index + 1). --account is not)")
             }
             let rates = [("--fail-rate", failRate), ("--ambiguous-rate", ambiguousRate), ("--late-commit-rate", lateCommitRate),
                          ("--commit-then-fail-rate", commitThenFailRate), ("--cut-body-rate", cutBodyRate)]

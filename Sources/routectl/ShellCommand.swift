@@ -13,7 +13,7 @@ struct ShellCommand: AsyncParsableCommand {
     func run() async throws {
         let shell = Shell(.routectl)
         let status = isatty(STDIN_FILENO) == 1
-            ? await shell.runInteractive(historyPath: historyPath())
+            ? await shell.runInteractive(historyPath: { historyPath(profile: $0) })
             : await shell.runScript(lines: StandardInputLines(), name: "stdin", continueOnError: false)
         if status != 0 { throw ExitCode(status) }
     }
@@ -28,7 +28,8 @@ extension Shell.Services {
             schema: { RouteSchema.forDialect(currentDialect()) },
             target: target,
             routes: routes,
-            lastCreatedID: { Session.lastCreatedID })
+            lastCreatedID: { Session.lastCreatedID },
+            session: session)
     }
 
     /// The command tree as the argument parser describes it, so completion knows every command,
@@ -45,6 +46,7 @@ extension Shell.Services {
     /// Runs one line's words as a routectl command line, Ctrl-C cancelling it. Help goes to
     /// stdout; an error comes back worded for the shell to report.
     @Sendable private static func execute(_ words: [String]) async -> CommandOutcome {
+        let words = CommandWords.normalized(words)
         do {
             try await withInterruptCancellation {
                 var command = try Routectl.parseAsRoot(words)
@@ -62,7 +64,7 @@ extension Shell.Services {
             return CommandOutcome(status: ExitStatus.interrupted.rawValue, message: "interrupted")
         } catch {
             let status = Routectl.exitCode(for: error).rawValue
-            let message = Routectl.fullMessage(for: error)
+            let message = CommandWords.unknownCommandMessage(for: error, words: words) ?? Routectl.fullMessage(for: error)
             guard status != 0 else {
                 if !message.isEmpty { print(message) }
                 return CommandOutcome(status: 0)
@@ -97,7 +99,12 @@ extension Shell.Services {
 
     /// `telegent@sandbox`: the provider and the profile in use, or the sandbox when none is.
     @Sendable private static func target() -> String {
-        guard let choice = currentChoice() else { return "telegent@" + (Environment.value("ROUTECTL_PROFILE") ?? "?") }
-        return "\(choice.dialect.provider.rawValue)@\(choice.place)"
+        "\(currentDialect().provider.rawValue)@\(session())"
+    }
+
+    /// The profile in use, which has a history of its own: `sandbox` when none is (`custom` with
+    /// a base URL set instead).
+    @Sendable private static func session() -> String {
+        currentChoice()?.place ?? Environment.value("ROUTECTL_PROFILE") ?? ProfileConfig.sandbox
     }
 }

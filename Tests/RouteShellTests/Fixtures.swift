@@ -66,7 +66,7 @@ let routes = [
 /// An engine over the fixture tree, the Telegent catalog, four routes (two of the same name) and a fake file system.
 func makeEngine(schema: RouteSchema = .telegent) throws -> CompletionEngine {
     var tree = try CommandTree(dumpHelpJSON: Data(dumpHelpJSON.utf8))
-    tree.subcommands += Builtin.commandTree { key in key == "output" ? ["table", "json", "csv"] : [] }
+    tree.subcommands += Builtin.commandTree(settings: ShellSettings(tree: tree))
     return CompletionEngine(
         tree: tree, schema: { schema }, routes: { routes },
         paths: { typed in ["routes.csv", "routes.results.csv", "scripts/"].filter { $0.hasPrefix(typed) } })

@@ -36,7 +36,7 @@ import Glibc
         terminal.type("exit\r")
         #expect(terminal.waitForExit() == 0)
 
-        let history = home.appendingPathComponent("state/routectl/history").path
+        let history = home.appendingPathComponent("state/routectl/history.sandbox").path
         let saved = try String(contentsOfFile: history, encoding: .utf8)
         #expect(saved.contains("set\\040output\\040json"))
         #expect(!saved.contains("hunter2"))
@@ -138,6 +138,113 @@ import Glibc
     }
 }
 
+extension PseudoTerminalTests {
+    /// A home whose sandbox history holds `lines`, typed in a first session.
+    private func home(withHistory lines: [String]) throws -> URL {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        let first = try Terminal(home: home)
+        defer { first.close() }
+        try first.expect("routectl telegent@sandbox>")
+        for line in lines { first.type(line + "\r") }
+        first.type("\u{4}")
+        #expect(first.waitForExit() == 0)
+        return home
+    }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func suggestsTheNewestMatchingHistoryLineAndTakesItWithRight() throws {
+        let home = try home(withHistory: ["set output json", "set output csv"])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("set ou")
+        try terminal.expect("> set output csv")  // the newest line starting so, dimmed after the cursor
+        terminal.type("x")
+        try terminal.expect("> set oux")
+        #expect(terminal.row(containing: "> set oux") == "routectl telegent@sandbox> set oux")  // nothing left behind
+        terminal.type("\u{7F}\u{1B}[C\r")  // Backspace, Right, Enter
+        terminal.type("set\r")
+        try terminal.expect("output" + String(repeating: " ", count: 10) + "csv")
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func hintsLeaveNothingBehindWhenTheyShrink() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("routes create RouteType=Trunk ")
+        try terminal.expect("TrunkTransport1=")
+        terminal.type("TrunkIp1=")
+        try terminal.expect("an IPv4 or IPv6 address")
+        #expect(terminal.row(containing: "IPv4") == "routectl telegent@sandbox> routes create RouteType=Trunk TrunkIp1= an IPv4 or IPv6 address")
+        terminal.type("\u{3}\u{4}")
+    }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func searchesHistoryBackwardsUnderAReadablePrompt() throws {
+        let home = try home(withHistory: ["set output csv", "set hints on"])
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("\u{12}")  // Ctrl-R
+        try terminal.expect("(reverse-i-search)`':")
+        terminal.type("outp")
+        try terminal.expect("(reverse-i-search)`outp': set output csv")
+        terminal.type("\r")
+        try terminal.expect("routectl telegent@sandbox> set output csv")
+        terminal.type("set\r")
+        try terminal.expect("output" + String(repeating: " ", count: 10) + "csv")
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func eachProfileHasItsOwnHistoryAndPrompt() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        terminal.type("set output json\r")
+        terminal.type(" profiles add prod --base-url http://127.0.0.1:9/v1.0 --account-key K --account-secret S\r")
+        try terminal.expect("routectl telegent@prod>")  // the first profile saved is the active one
+        terminal.type("history\r")
+        try terminal.expect("    1  history")
+        #expect(!terminal.screenText.contains("    1  set output json"))
+        terminal.type("profiles use sandbox\r")
+        terminal.type("history\r")
+        try terminal.expect("    1  set output json")
+        terminal.type("set profile prod\r")
+        terminal.type("history\r")
+        try terminal.expect("    2  profiles use sandbox")
+        terminal.type("\u{4}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test(.enabled(if: Terminal.executable != nil, "routectl is not built"))
+    func redrawsTheLineWhenTheTerminalIsResized() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("routectl-pty-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let terminal = try Terminal(home: home)
+        defer { terminal.close() }
+        try terminal.expect("routectl telegent@sandbox>")
+        let typed = "routes create RouteType=Trunk RouteName=abcdefghij"
+        terminal.type(typed)
+        try terminal.expect("RouteName=abcdefghij")
+        terminal.resize(columns: 50)  // the row is cut at 50 columns: only a redraw shows the rest
+        let line = "routectl telegent@sandbox> " + typed
+        try terminal.expect("\n" + line.dropFirst(50))
+        #expect(terminal.row(containing: "routectl telegent@sandbox>") == String(line.prefix(50)))
+        terminal.type("\u{3}\u{4}")
+    }
+}
+
 /// `routectl shell` on a pseudo-terminal, with its XDG directories under `home`.
 final class Terminal {
     /// The built executable, found beside the test bundle.
@@ -221,6 +328,18 @@ final class Terminal {
                 screen.feed(text)
             }
         }
+    }
+
+    /// The screen row holding `text`, trailing blanks removed.
+    func row(containing text: String) -> String? {
+        screen.text.split(separator: "\n").first { $0.contains(text) }.map(String.init)
+    }
+
+    /// Makes the terminal `columns` wide, as a person dragging its window would.
+    func resize(columns: Int) {
+        var size = winsize(ws_row: 24, ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        screen.resize(columns: columns)
     }
 
     func waitForExit(timeout: TimeInterval = 10) -> Int32? {

@@ -15,8 +15,12 @@ private actor Recorder {
     /// A shell whose commands are recorded; `fail` fails with status 3.
     private func makeShell(last: String? = nil) -> Shell {
         let recorder = recorder
+        let routes = CommandTree(name: "routes", subcommands: ["list", "create", "show"].map { CommandTree(name: $0) })
+        let tree = CommandTree(
+            name: "routectl", subcommands: [routes, CommandTree(name: "fail")],
+            options: [.init(names: ["--output"], takesValue: true, values: ["table", "json", "csv"])])
         return Shell(Shell.Services(
-            commands: CommandTree(name: "routectl"),
+            commands: tree,
             execute: { words in
                 await recorder.record(words)
                 return words.first == "fail" ? CommandOutcome(status: 3, message: "Error: it failed") : CommandOutcome(status: 0)
@@ -82,9 +86,47 @@ private actor Recorder {
         #expect(await run("source \(directory.path)/missing.rc") == ExitStatus.fatal.rawValue)
     }
 
-    @Test func historyPathFollowsXDG() {
-        #expect(historyPath(environment: ["XDG_STATE_HOME": "/tmp/state", "HOME": "/home/a"]) == "/tmp/state/routectl/history")
-        #expect(historyPath(environment: ["HOME": "/home/a"]) == "/home/a/.local/state/routectl/history")
-        #expect(historyPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"]) == "/home/a/.local/state/routectl/history")
+    @Test func historyPathFollowsXDGWithOneFilePerProfile() {
+        #expect(historyPath(profile: "sandbox", environment: ["XDG_STATE_HOME": "/tmp/state", "HOME": "/home/a"]) == "/tmp/state/routectl/history.sandbox")
+        #expect(historyPath(profile: "prod", environment: ["HOME": "/home/a"]) == "/home/a/.local/state/routectl/history.prod")
+        #expect(historyPath(profile: "a/b", environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"]) == "/home/a/.local/state/routectl/history.a%2Fb")
+    }
+
+    @Test func settingsRefuseUnknownKeysAndBadValues() async {
+        #expect(await run("set output yaml") == ExitStatus.usage.rawValue)
+        #expect(await run("set outptu table") == ExitStatus.usage.rawValue)
+        #expect(await run("unset outptu") == ExitStatus.usage.rawValue)
+        #expect(await run("set concurrency 0") == ExitStatus.usage.rawValue)
+        #expect(await run("set provider telegnet") == ExitStatus.usage.rawValue)
+        #expect(await run("set base-url api.example.com") == ExitStatus.usage.rawValue)
+        #expect(await run("set profile nosuch") == ExitStatus.usage.rawValue)
+        #expect(ProcessInfo.processInfo.environment["ROUTECTL_OUTPTU"] == nil)
+        #expect(await run("set output JSON\nset profile sandbox\nset verbose on") == 0)
+        #expect(ProcessInfo.processInfo.environment["ROUTECTL_OUTPUT"] == "json")
+        #expect(ProcessInfo.processInfo.environment["ROUTECTL_PROFILE"] == "sandbox")
+        #expect(await run("unset output\nunset profile\nunset verbose") == 0)
+    }
+
+    @Test func settingErrorsSayWhatWasMeant() {
+        var settings = ShellSettings(tree: CommandTree(name: "routectl"))
+        #expect(throws: ShellSettings.SettingError.self) { try settings.set("outptu", to: "table") }
+        do { try settings.set("outptu", to: "table") } catch { #expect(error.description.contains("did you mean output?")) }
+        do { try settings.set("hints", to: "maybe") } catch { #expect(error.description == "hints cannot be 'maybe': expected on or off") }
+    }
+
+    @Test func listsEverySettingSecretsMasked() {
+        var settings = ShellSettings(tree: CommandTree(name: "routectl"))
+        try? settings.set("account-secret", to: "hunter2")
+        defer { try? settings.unset("account-secret") }
+        let lines = settings.describe()
+        #expect(lines.count == ShellSettings.keys.count)
+        #expect(lines.contains { $0.hasPrefix("output ") && $0.hasSuffix("(not set)") })
+        #expect(lines.contains { $0.hasPrefix("account-secret ") && !$0.contains("hunter2") })
+        #expect(lines.contains { $0.hasPrefix("hints ") && $0.hasSuffix("on") })
+    }
+
+    @Test func unknownCommandsAreRefusedWithTheNearestOne() async {
+        #expect(await run("rutes list") == ExitStatus.usage.rawValue)
+        #expect(await recorder.lines.isEmpty)
     }
 }

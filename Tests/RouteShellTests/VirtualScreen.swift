@@ -5,12 +5,19 @@ struct VirtualScreen {
     private(set) var rows: [[Character]]
     private var row = 0
     private var column = 0
-    private let width: Int
+    private var width: Int
     private var pending: [Character] = []
 
     init(rows: Int, columns: Int) {
         self.width = columns
         self.rows = Array(repeating: Array(repeating: " ", count: columns), count: rows)
+    }
+
+    /// Cuts or widens every row, as a terminal that does not reflow its text does.
+    mutating func resize(columns: Int) {
+        rows = rows.map { Array(($0 + Array(repeating: " ", count: max(0, columns - $0.count))).prefix(columns)) }
+        width = columns
+        column = min(column, columns - 1)
     }
 
     /// The screen's lines, trailing blanks removed.

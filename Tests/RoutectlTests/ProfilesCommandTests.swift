@@ -28,7 +28,7 @@ import Testing
         #expect(try cli.run(["profiles", "remove", "fr"]).status == 0)
         let missing = try cli.run(["profiles", "use", "fr"])
         #expect(missing.status == 64)
-        #expect(missing.stderr == "routectl: no profile named \"fr\" (saved: prod)\n")
+        #expect(missing.stderr == "routectl: no profile named \"fr\" (profiles: sandbox, prod)\n")
     }
 
     @Test func withoutASecretOrTerminalAddIsAUsageError() throws {

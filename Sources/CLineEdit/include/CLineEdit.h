@@ -16,16 +16,21 @@ typedef enum {
 
 /// Called on Tab with the text left of the cursor; edits the line with `cle_insert`/`cle_delete`.
 typedef CLineEditAction (*CLineEditCompleter)(void *context, const char *prefix);
-/// Called on every full redraw with the whole line; returns a malloc'ed hint (freed by the
-/// editor) or NULL. Text between two '\1' is a terminal escape and takes no room.
+/// Called whenever the editor waits for a key with the cursor at the end of the line and no
+/// suggestion from history to show; returns a malloc'ed hint (freed by the editor), plain text
+/// that the editor dims and fits on the row, or NULL.
 typedef char *(*CLineEditHinter)(void *context, const char *line);
 
-/// Opens an emacs-style editor on the process's stdin/stdout/stderr.
+/// Opens an emacs-style editor on the process's stdin/stdout/stderr. Besides libedit's keys:
+/// the newest history line that starts with the typed text is shown dimmed after the cursor
+/// (Right or Ctrl-F takes it), and Ctrl-R searches the history under a readable prompt.
 CLineEditor *cle_create(const char *program, void *context, CLineEditCompleter complete, CLineEditHinter hint);
 void cle_destroy(CLineEditor *editor);
 
 /// Copies `prompt`; text between two '\1' is a terminal escape and takes no room.
 void cle_set_prompt(CLineEditor *editor, const char *prompt);
+/// Whether the dimmed suggestions and hints are drawn at all.
+void cle_set_dimmed_text(CLineEditor *editor, int enabled);
 
 /// The next line without its newline, valid until the next call; NULL at end of input.
 /// `*interrupted` is set when Ctrl-C abandoned the line.
@@ -37,6 +42,8 @@ int cle_insert(CLineEditor *editor, const char *text);
 void cle_delete(CLineEditor *editor, int count);
 
 void cle_history_set_size(CLineEditor *editor, int size);
+/// Forgets every entry (before loading another history file).
+void cle_history_clear(CLineEditor *editor);
 int cle_history_load(CLineEditor *editor, const char *path);
 int cle_history_save(CLineEditor *editor, const char *path);
 void cle_history_add(CLineEditor *editor, const char *line);

@@ -1,0 +1,64 @@
+import ArgumentParser
+import RouteModel
+
+/// The words of a command line, put in the order the parser reads: global options may come
+/// before the command (`routectl --profile prod routes list`, as kubectl, aws and gh users type
+/// it); and a word that names no command gets the nearest one in the error (`rutes`).
+enum CommandWords {
+    /// `--profile prod routes list` → `routes list --profile prod`: the leading words that
+    /// `GlobalOptions` parses, when a command follows them, go after it, where every command's
+    /// options are read. What the options are, and which take a value, only the parser says.
+    static func normalized(_ words: [String]) -> [String] {
+        guard words.first?.hasPrefix("-") == true else { return words }
+        for split in words.indices.dropFirst() where !words[split].hasPrefix("-") {
+            let options = Array(words[..<split])
+            guard (try? GlobalOptions.parse(options)) != nil else { continue }
+            guard subcommand(named: words[split], of: Routectl.self) != nil else { return words }
+            var rest = Array(words[split...])
+            rest.insert(contentsOf: options, at: commandPathLength(rest))
+            return rest
+        }
+        return words
+    }
+
+    /// When a word names no command (`rutes`), the parser's message for `error` with its first
+    /// line saying which command was meant; the rest (usage, where to find help) kept.
+    static func unknownCommandMessage(for error: Error, words: [String]) -> String? {
+        guard let unknown = unknownCommand(in: words) else { return nil }
+        let rest = Routectl.fullMessage(for: error).split(separator: "\n", maxSplits: 1).dropFirst()
+        return (["Error: " + unknown] + rest.map(String.init)).joined(separator: "\n")
+    }
+
+    /// How many of `words` name a command and its subcommands.
+    private static func commandPathLength(_ words: [String]) -> Int {
+        var command: ParsableCommand.Type = Routectl.self
+        var length = 0
+        for word in words {
+            guard let next = subcommand(named: word, of: command) else { break }
+            command = next
+            length += 1
+        }
+        return length
+    }
+
+    /// `unknown command 'lst' of 'routes' (did you mean list?)`, for a word where a command takes
+    /// a subcommand (no command here has both subcommands and arguments of its own).
+    private static func unknownCommand(in words: [String]) -> String? {
+        var command: ParsableCommand.Type = Routectl.self
+        for word in words {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, !word.hasPrefix("-"), word != "help" else { return nil }
+            guard let next = subcommand(named: word, of: command) else {
+                let names = subcommands.filter { $0.configuration.shouldDisplay }.map { $0._commandName }
+                let place = command == Routectl.self ? "" : " of '\(command._commandName)'"
+                return "unknown command '\(word)'\(place)\(DidYouMean.clause(for: word, among: names))"
+            }
+            command = next
+        }
+        return nil
+    }
+
+    private static func subcommand(named word: String, of command: ParsableCommand.Type) -> ParsableCommand.Type? {
+        command.configuration.subcommands.first { $0._commandName == word || $0.configuration.aliases.contains(word) }
+    }
+}
