@@ -61,9 +61,12 @@ final class PagedOutput {
     }
 }
 
-/// `$PAGER` run by the shell with its standard input on a pipe.
+/// `$PAGER` run by the shell with its standard input on a pipe. It is spawned in routectl's own
+/// process group: `Process` would give it a group of its own, in the background of the terminal,
+/// where `less` is stopped the moment it reads a key and the table never shows.
 private final class Pager {
-    private let process: Process
+    private let pid: pid_t
+    private let command: String
     private let input: FileHandle
     private let previousPipeHandler: sig_t?
     private var closed = false
@@ -72,14 +75,26 @@ private final class Pager {
         let chosen = ProcessInfo.processInfo.environment["PAGER"]
         guard chosen != nil || hasLess else { return nil }
         let command = chosen ?? "less -FRX"
-        let pipe = Pipe()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.standardInput = pipe
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, ends[0], STDIN_FILENO)
+        posix_spawn_file_actions_addclose(&actions, ends[0])
+        posix_spawn_file_actions_addclose(&actions, ends[1])
+        let words: [String] = ["/bin/sh", "-c", command]
+        let arguments: [UnsafeMutablePointer<CChar>?] = words.map { word in word.withCString { strdup($0) } } + [nil]
+        defer { arguments.forEach { free($0) } }
         fflush(nil)  // what print() buffered goes first
-        do { try process.run() } catch { return nil }
-        return Pager(process: process, input: pipe.fileHandleForWriting)
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, arguments, environ)
+        close(ends[0])
+        guard spawned == 0 else {
+            close(ends[1])
+            return nil
+        }
+        return Pager(pid: pid, command: command, input: FileHandle(fileDescriptor: ends[1], closeOnDealloc: true))
     }
 
     private static var hasLess: Bool {
@@ -87,8 +102,9 @@ private final class Pager {
         return path.split(separator: ":").contains { access("\($0)/less", X_OK) == 0 }
     }
 
-    private init(process: Process, input: FileHandle) {
-        self.process = process
+    private init(pid: pid_t, command: String, input: FileHandle) {
+        self.pid = pid
+        self.command = command
         self.input = input
         // Quitting the pager early closes the pipe: a failed write, not a killed process.
         previousPipeHandler = signal(SIGPIPE, SIG_IGN)
@@ -99,9 +115,18 @@ private final class Pager {
         do { try input.write(contentsOf: Data(text.utf8)) } catch { closed = true }
     }
 
+    /// Waits for the person to leave the pager; a pager that could not run at all is said so.
     func finish() {
         try? input.close()
-        process.waitUntilExit()
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         signal(SIGPIPE, previousPipeHandler)
+        // The shell's exit status: 126 and 127 mean the command could not run.
+        let exited = status & 0x7f == 0
+        let code = (status >> 8) & 0xff
+        if exited && (code == 126 || code == 127) {
+            Terminal.printError("routectl: the pager \"\(command)\" could not run (exit \(code)); "
+                + "unset PAGER, or give --no-pager, to print the table directly")
+        }
     }
 }

@@ -28,10 +28,12 @@ struct RoutesCLIHarness {
         return URL(fileURLWithPath: ".build/debug/routectl")
     }
 
-    /// Runs routectl with `input` as its standard input (none by default).
-    func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> Outcome {
+    /// Runs routectl (or `executable`) with `input` as its standard input (none by default);
+    /// after `timeout` the process is killed, so a hang fails the test instead of holding it.
+    func run(_ arguments: [String], executable: URL = binary, environment extra: [String: String] = [:], input: String? = nil,
+             timeout: Duration = .seconds(300)) throws -> Outcome {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = home
         var environment = ["PATH": "/usr/bin:/bin", "HOME": home.path,
@@ -49,10 +51,17 @@ struct RoutesCLIHarness {
             inputPipe.fileHandleForWriting.write(Data(input.utf8))
             try inputPipe.fileHandleForWriting.close()
         }
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout.inSeconds, execute: watchdog)
+        defer { watchdog.cancel() }
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                        stderr: String(decoding: stderr, as: UTF8.self))
     }
+}
+
+extension Duration {
+    var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
