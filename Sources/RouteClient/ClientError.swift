@@ -119,3 +119,17 @@ extension Duration {
         return milliseconds % 1000 == 0 ? String(milliseconds / 1000) : String(Double(milliseconds) / 1000)
     }
 }
+
+extension ClientError {
+    /// The error with every occurrence of `secret` in its text and in the service's body shown as
+    /// `***`: a server may echo a request it refuses, credentials and all. Only answers carry the
+    /// server's words (routectl's own messages never hold a secret), and a secret of a few
+    /// letters would be found inside ordinary words.
+    func redacting(_ secret: String) -> ClientError {
+        guard status != nil, secret.count >= 4 else { return self }
+        var redacted = self
+        redacted.text = text.replacingOccurrences(of: secret, with: "***")
+        redacted.body = body?.replacingOccurrences(of: secret, with: "***")
+        return redacted
+    }
+}

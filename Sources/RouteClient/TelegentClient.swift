@@ -135,7 +135,11 @@ final class TelegentClient: RouteService {
                 token = cached
             } else {
                 do throws(ClientError) { token = try await tokens.token(for: apiEndpoint) } catch {
-                    return error.kind == .credentialsRefused ? .rejected(error) : .retryable(error)
+                    // No token, so the request itself was never sent: safe to repeat, unless the
+                    // token request was refused for good (bad credentials, a 4xx but 408 and 429).
+                    let refused = error.kind == .credentialsRefused
+                        || error.status.map { (400..<500).contains($0) && $0 != 408 && $0 != 429 } == true
+                    return refused ? .rejected(error) : .retryable(error)
                 }
             }
             var authorized = request
@@ -180,7 +184,11 @@ final class TelegentClient: RouteService {
         let request = HTTPRequest(
             .POST, endpoint.baseURL + "/oauth2/tokens",
             headers: [("Content-Type", "application/json"), ("Accept", "application/json")], json: body)
-        switch await transport.send(request) {
+        return await tokenAnswer(transport.send(request)).mapError { $0.redacting(endpoint.accountSecret) }
+    }
+
+    private static func tokenAnswer(_ sent: Result<HTTPAnswer, TransportFailure>) -> Result<TelegentToken, ClientError> {
+        switch sent {
         case .failure(let failure):
             return .failure(failure.error)
         case .success(let answer) where answer.status == 401 || answer.status == 403:

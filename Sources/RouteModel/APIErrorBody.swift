@@ -79,3 +79,12 @@ public struct APIErrorBody: Sendable, Equatable {
         return "https://tools.ietf.org/html/rfc7231#section-" + (sections[status] ?? "6.6.1")
     }
 }
+
+extension APIErrorBody {
+    /// The same body with `text` replaced in every message, e.g. a secret a server echoed.
+    public func replacingOccurrences(of text: String, with replacement: String) -> APIErrorBody {
+        func replaced(_ message: String) -> String { message.replacingOccurrences(of: text, with: replacement) }
+        return APIErrorBody(title: title.map(replaced), detail: detail.map(replaced),
+                            fieldErrors: fieldErrors.map { ($0.field, $0.messages.map(replaced)) })
+    }
+}

@@ -113,6 +113,23 @@ import Testing
         #expect(server.requests(to: "/v1.0/voice/routes").count == 2)
     }
 
+    @Test func aTokenRefusalThatEchoesTheSecretNeitherShowsItNorIsRepeated() async throws {
+        // A hostile or careless server answers 400 with the request it was sent, secret and all.
+        let server = try await ScriptedServer.start { request in
+            .json(400, #"{"Title":"Bad Request","Detail":"AccountSecret: bad \#(JSON.string(request.body).serialized.dropFirst().dropLast())"}"#)
+        }
+        let service = Self.service(server)
+        let attempt = await service.createOnce(try Self.trunkRoute()).attempt
+        guard case .rejected(let error) = attempt else { Issue.record("expected rejected, got \(attempt)"); return }
+        #expect(error.description.contains("AccountSecret: bad"))
+        #expect(!error.description.contains("s3cret"), "\(error.description)")
+        #expect(error.body?.detail?.contains("s3cret") == false)
+        #expect(server.requests(to: "/v1.0/oauth2/tokens").count == 1)
+        #expect(server.requests(to: "/v1.0/voice/routes").isEmpty)
+        await service.shutdown()
+        await server.stop()
+    }
+
     @Test func aRefusedTokenRequestNamesTheCredentials() async throws {
         let server = try await ScriptedServer.start { _ in .json(401, #"{"Title":"Unauthorized","Status":401}"#) }
         let service = Self.service(server)
