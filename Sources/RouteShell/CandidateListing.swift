@@ -1,4 +1,5 @@
 import Foundation
+import RouteModel
 
 /// What a second Tab prints: single names in columns like `ls`, rows of several cells (a route's
 /// `id  name  type`) as a table. A listing taller than the terminal is only printed after
@@ -7,8 +8,10 @@ import Foundation
 struct CandidateListing {
     let rows: [[String]]
 
+    /// Cells come from the server (route names) and the disk (file names): they are shown
+    /// escaped, never as raw escape codes or line breaks.
     init(_ rows: [[String]]) {
-        self.rows = rows
+        self.rows = rows.map { $0.map { TerminalText.escaped($0) } }
     }
 
     func text(width: Int) -> String {

@@ -113,9 +113,12 @@ public struct CompletionEngine: Sendable {
         if positional.takesPath { return pathOffers(word) }
         if !positional.values.isEmpty { return positional.values.map { Offer(candidate: .init($0)) } }
         if !positional.isRepeating, positional.takesRoute(schema) {
-            return routes().flatMap { route in
+            // A name with a line break or an escape code cannot be typed back on one line: such
+            // a route is offered by its id, and an id like that (a hostile server) not at all.
+            let typable = { (text: String) in !text.unicodeScalars.contains(where: TerminalText.isUnsafe) }
+            return routes().filter { typable($0.id) }.flatMap { route in
                 let row = [route.id, route.name, route.type]
-                let texts = route.name.isEmpty || route.name == route.id ? [route.id] : [route.id, route.name]
+                let texts = route.name.isEmpty || route.name == route.id || !typable(route.name) ? [route.id] : [route.id, route.name]
                 return texts.map { Offer(candidate: .init($0, row: row)) }
             }
         }

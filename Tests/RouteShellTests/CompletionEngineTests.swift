@@ -89,6 +89,24 @@ import RouteModel
         #expect(try tab("routes edit Mont").listing == ["CRID-9a9a  Montreal  Trunk", "CRID-7e7e  Montreal  Forward"])
     }
 
+    @Test func routesWhoseNamesCannotBeTypedAreOfferedByIdAndListedEscaped() throws {
+        var tree = try CommandTree(dumpHelpJSON: Data(dumpHelpJSON.utf8))
+        tree.subcommands += Builtin.commandTree(settings: ShellSettings(tree: tree))
+        let hostile = [
+            RouteSummary(id: "CRID-aaaa", name: "line1\nline2", type: "Trunk"),
+            RouteSummary(id: "CRID-bbbb", name: "\u{1B}[31mred\u{1B}]0;pwned\u{7}", type: "URL"),
+            RouteSummary(id: "CRID-\u{1B}[2Jx", name: "wiped", type: "URL"),
+        ]
+        let engine = CompletionEngine(tree: tree, schema: { .telegent }, routes: { hostile }, paths: { _ in [] })
+        let completion = engine.complete("routes show ")
+        let offered = completion.alternatives.map { $0[0] }
+        #expect(offered == ["CRID-aaaa", "CRID-bbbb"])
+        #expect(engine.complete("routes show l").replacement.isEmpty)  // no raw line break on the line
+        let listing = CandidateListing(completion.alternatives).text(width: 100)
+        #expect(!listing.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" })
+        #expect(listing.contains("line1⏎line2") && listing.contains("\\e[31mred"))
+    }
+
     @Test func aListingTallerThanTheTerminalAsksFirst() {
         let rows = (1...30).map { ["CRID-\($0)", "route \($0)", "Trunk"] }
         let listing = CandidateListing(rows)
