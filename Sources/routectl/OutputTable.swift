@@ -19,8 +19,9 @@ struct OutputTable {
     /// The lines of the table; the header in bold where colour is allowed.
     var lines: [String] { lines(showingHeader: true) }
 
-    /// The rows only, sized as their own block (for tables printed in parts).
-    func lines(showingHeader: Bool) -> [String] {
+    /// The rows, sized as their own block (for tables printed in parts); a header that is not
+    /// `bold` can go into a message, which is escaped as a whole.
+    func lines(showingHeader: Bool, bold: Bool = true) -> [String] {
         let cells = ([header] + rows).map { $0.map { TerminalText.escaped($0) } }
         let columns = cells.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in cells.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
@@ -32,7 +33,7 @@ struct OutputTable {
             .trimmingTrailingSpaces()
         }
         var lines = cells.dropFirst().map(line)
-        if showingHeader { lines.insert(Terminal.bold(line(cells[0])), at: 0) }
+        if showingHeader { lines.insert(bold ? Terminal.bold(line(cells[0])) : line(cells[0]), at: 0) }
         if let footer { lines.append(footer) }
         return lines
     }

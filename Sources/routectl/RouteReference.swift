@@ -15,7 +15,7 @@ extension RouteLookup {
             let table = OutputTable(header: [schema.idField, schema.keyField, schema.typeField],
                                     rows: candidates.map { [$0.id ?? "", $0.key ?? "", $0.routeType ?? ""] })
             throw CommandFailure(error.exitStatus, "\(candidates.count) routes are named \"\(TerminalText.escaped(reference))\"; "
-                + "give the id of the one you mean:\n" + table.lines.joined(separator: "\n"))
+                + "give the id of the one you mean:\n" + table.lines(showingHeader: true, bold: false).joined(separator: "\n"))
         }
     }
 }
