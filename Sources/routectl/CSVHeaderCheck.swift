@@ -9,7 +9,9 @@ struct HeaderCheck {
     let schema: RouteSchema
     /// Why `import` would refuse the header, if it would.
     let problem: ImportError?
-    /// Columns whose cells are secrets in any provider's catalog: never shown in clear.
+    /// Columns whose cells are secrets in any provider's catalog: never shown in clear. A header
+    /// read with the wrong delimiter is one cell holding every name, and its cells hold every
+    /// value: a column is secret if any name in its header cell, split on any delimiter, is.
     let secretColumns: Set<Int>
     private let header: [String]
     private let ignored: Set<String>
@@ -19,7 +21,9 @@ struct HeaderCheck {
         self.header = cells
         ignored = Set(ignoredNames.map(FieldName.normalize))
         secretColumns = Set(cells.indices.filter { column in
-            Dialect.allCases.contains { RouteSchema.forDialect($0).field(named: cells[column])?.isSecret == true }
+            cells[column].split(whereSeparator: { ",;\t|".contains($0) }).contains { name in
+                Dialect.allCases.contains { RouteSchema.forDialect($0).field(named: String(name))?.isSecret == true }
+            }
         })
         guard let header else {
             schema = .telegent

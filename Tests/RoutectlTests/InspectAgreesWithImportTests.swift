@@ -86,6 +86,16 @@ import Testing
         #expect(json.lines.count == 2)
     }
 
+    @Test("a file read with the wrong delimiter still masks what its secret column holds")
+    func wrongDelimiterMasksSecrets() throws {
+        let path = try file("secret-wrong.csv", "RouteName,RouteType,VoiceUrl,VoicePasswordToken\nA,URL,https://e.com/a,hunter2\n")
+        for arguments in [["--delimiter", ";", "--json"], ["--delimiter", ";"]] {
+            let outcome = try cli.run(["csv", "inspect", path] + arguments)
+            #expect(!outcome.stdout.contains("hunter2"), "\(arguments): \(outcome.stdout)")
+            #expect(!outcome.stderr.contains("hunter2"))
+        }
+    }
+
     @Test("the overview escapes a cell's control characters")
     func overviewEscapes() throws {
         let path = try file("escapes.csv", "RouteName\n\"\u{1B}[2Jred\"\n")
