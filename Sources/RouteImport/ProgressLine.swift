@@ -38,13 +38,21 @@ public final class ProgressLine: Sendable {
             return text
         }
         guard let text else { return }
-        emit(live ? "\r" + text + "\u{1B}[K" : "progress: " + text + "\n")
+        emit(live ? "\r" + Self.fitted(text) + "\u{1B}[K" : "progress: " + text + "\n")
     }
 
     /// Clears the live line so the summary starts on a clean one.
     func clear() {
         guard live, state.withLock({ $0.drawn }) else { return }
         emit("\r\u{1B}[K")
+    }
+
+    /// Cut to the terminal's width: a live line that wraps is redrawn on a new row every time.
+    private static func fitted(_ text: String) -> String {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 1 else { return text }
+        let room = Int(size.ws_col) - 1
+        return text.count <= room ? text : String(text.prefix(max(0, room - 1))) + "…"
     }
 
     private func emit(_ text: String) {

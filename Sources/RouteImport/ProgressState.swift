@@ -49,8 +49,8 @@ struct ProgressState<Instant: InstantProtocol>: Sendable where Instant.Duration 
         let rate = recentRate(counts.thisRun, now: now)
         var text = ImportSummary.grouped(counts.done)
         if let total { text += "/" + ImportSummary.grouped(total) }
-        text += " rows · \(Self.rate(rate)) rows/s · \(ImportSummary.grouped(counts.errors)) errors"
-        if counts.retries > 0 { text += " · \(ImportSummary.grouped(counts.retries)) retries" }
+        text += " rows · \(Self.rate(rate)) rows/s · " + Self.count(counts.errors, "error", "errors")
+        if counts.retries > 0 { text += " · " + Self.count(counts.retries, "retry", "retries") }
         if counts.awaitingLookup > 0 { text += " · \(ImportSummary.grouped(counts.awaitingLookup)) awaiting lookup" }
         if let total, rate > 0, total > counts.done {
             text += " · ETA " + ImportSummary.formatSeconds(Double(total - counts.done) / rate)
@@ -64,6 +64,10 @@ struct ProgressState<Instant: InstantProtocol>: Sendable where Instant.Duration 
             .map { ($0.at, $0.rows) } ?? (samples[0].at, samples[0].rows)
         let seconds = since.duration(to: now).inSeconds
         return seconds > 0 ? Double(rows - rowsThen) / seconds : 0
+    }
+
+    private static func count(_ number: Int, _ one: String, _ many: String) -> String {
+        "\(ImportSummary.grouped(number)) \(number == 1 ? one : many)"
     }
 
     /// Whole rows per second, or one decimal below ten (a provider's 50 a minute is 0.8).

@@ -30,8 +30,10 @@ import Testing
         let state = State(total: nil, interval: .seconds(30), start: start, live: false)
         let quiet = state.text(State.Counts(done: 5, thisRun: 5), now: at(5))
         #expect(quiet == "5 rows · 1.0 rows/s · 0 errors")
+        let one = state.text(State.Counts(done: 5, thisRun: 5, errors: 1, retries: 1), now: at(5))
+        #expect(one == "5 rows · 1.0 rows/s · 1 error · 1 retry")
         let busy = state.text(State.Counts(done: 5, thisRun: 5, errors: 1, retries: 3, awaitingLookup: 2), now: at(5))
-        #expect(busy == "5 rows · 1.0 rows/s · 1 errors · 3 retries · 2 awaiting lookup")
+        #expect(busy == "5 rows · 1.0 rows/s · 1 error · 3 retries · 2 awaiting lookup")
     }
 
     @Test func theETAFollowsTheRecentRateNotTheRunsAverage() {
