@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RouteModel
 
 /// The words of a command line, put in the order the parser reads: global options may come
@@ -8,17 +9,51 @@ enum CommandWords {
     /// `--profile prod routes list` → `routes list --profile prod`: the leading words that
     /// `GlobalOptions` parses, when a command follows them, go after it, where every command's
     /// options are read. What the options are, and which take a value, only the parser says.
+    ///
+    /// Commands that take no `GlobalOptions` of their own — the shell, `run`, no command at all
+    /// (the shell, or commands from stdin) — get them as the environment variables the options
+    /// stand for, which every command they run reads: `routectl --profile prod` starts a shell on
+    /// `prod`.
     static func normalized(_ words: [String]) -> [String] {
         guard words.first?.hasPrefix("-") == true else { return words }
+        if let options = try? GlobalOptions.parse(words) {
+            return exported(options) ? [] : words
+        }
         for split in words.indices.dropFirst() where !words[split].hasPrefix("-") {
-            let options = Array(words[..<split])
-            guard (try? GlobalOptions.parse(options)) != nil else { continue }
+            let leading = Array(words[..<split])
+            guard let options = try? GlobalOptions.parse(leading) else { continue }
             guard subcommand(named: words[split], of: Routectl.self) != nil else { return words }
             var rest = Array(words[split...])
-            rest.insert(contentsOf: options, at: commandPathLength(rest))
-            return rest
+            let moved = rest
+            rest.insert(contentsOf: leading, at: commandPathLength(rest))
+            if takesGlobalOptions(rest) { return rest }
+            return exported(options) ? moved : words
         }
         return words
+    }
+
+    /// Whether the command `words` name reads `GlobalOptions`: it parses with them in place.
+    private static func takesGlobalOptions(_ words: [String]) -> Bool {
+        do {
+            _ = try Routectl.parseAsRoot(words)
+            return true
+        } catch {
+            // Any other complaint (a missing argument) is the command's own, said when it runs.
+            return !Routectl.fullMessage(for: error).contains("Unknown option")
+        }
+    }
+
+    /// Sets the environment variables `options` stand for; `false`, setting none, when one of
+    /// them has no variable (`--no-pager`, the timeouts), which the parser then refuses as before.
+    private static func exported(_ options: GlobalOptions) -> Bool {
+        guard !options.noPager, options.connectTimeout == nil, options.requestTimeout == nil else { return false }
+        let variables: [(String, String?)] = [
+            ("ROUTECTL_PROFILE", options.profile), ("ROUTECTL_PROVIDER", options.provider),
+            ("ROUTECTL_BASE_URL", options.baseURL), ("ROUTECTL_OUTPUT", options.output?.rawValue),
+            ("ROUTECTL_VERBOSE", options.verbose ? "1" : nil), ("ROUTECTL_QUIET", options.quiet ? "1" : nil),
+        ]
+        for case let (name, value?) in variables { setenv(name, value, 1) }
+        return true
     }
 
     /// When a word names no command (`rutes`), the parser's message for `error` with its first

@@ -19,6 +19,20 @@ import Testing
         #expect(profile.status == 0, "\(profile.stderr)")
     }
 
+    @Test func globalOptionsBeforeTheShellOrStdinApplyToEveryCommandItRuns() throws {
+        // No command: the commands come from stdin, with the options in force.
+        let stdin = try cli.run(["--output", "json", "--quiet"], input: "routes list\n")
+        #expect(stdin.status == 0, "\(stdin.stderr)")
+        #expect(stdin.stdout.hasPrefix("["))
+        let shell = try cli.run(["--output", "csv", "-q", "shell"], input: "routes list\n")
+        #expect(shell.status == 0, "\(shell.stderr)")
+        #expect(shell.stdout.hasPrefix("CallRouteId,"))
+        let missing = try cli.run(["--profile", "nosuch"], input: "routes list\n")
+        #expect(missing.status == 64 && missing.stderr.contains("no profile named \"nosuch\""), "\(missing.stderr)")
+        let inspect = try cli.run(["--output", "json", "csv", "inspect", "/nonexistent.csv"])
+        #expect(!inspect.stderr.contains("Unknown option"))
+    }
+
     @Test func printsItsVersion() throws {
         let outcome = try cli.run(["--version"])
         #expect(outcome.status == 0)
