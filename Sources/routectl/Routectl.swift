@@ -18,6 +18,7 @@ struct Routectl: AsyncParsableCommand {
     static let version = "0.15.0"
 
     static func main() async {
+        MemoryArenas.limit()
         let words = CommandWords.normalized(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try await asyncParseAsRoot(words)
