@@ -16,8 +16,14 @@ public struct RouteEdit: Sendable {
     public func text(problems: [String] = [], edited: String? = nil) -> String {
         let notes = problems.isEmpty ? [] : ["#! This edit was not sent. Fix it, or quit without saving to give up:"]
             + problems.map { "#!   " + $0 } + ["#!"]
-        let body = edited.map { $0.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#!") }.joined(separator: "\n") }
+        let body = edited.map { Self.lines(of: $0).filter { !$0.hasPrefix("#!") }.joined(separator: "\n") }
         return (notes + [body ?? template]).joined(separator: "\n")
+    }
+
+    /// The lines of an edited text, whether the editor saved LF or CRLF line endings.
+    private static func lines(of text: String) -> [Substring] {
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone would not split it.
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     private var template: String {
@@ -47,7 +53,7 @@ public struct RouteEdit: Sendable {
     public func changes(in text: String) throws(Problems) -> Route {
         var problems: [String] = []
         var edited: [String: String] = [:]
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in Self.lines(of: text) {
             let line = raw.trimmingBlanks
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "="), equals != line.startIndex else {

@@ -105,6 +105,16 @@ import Testing
         #expect(throws: Never.self) { try Route.parseChanges(assignments: ["RouteName=a=b"], dialect: .telegent) }
     }
 
+    @Test func crlfLineEndingsReadAsLines() throws {
+        let edit = RouteEdit(route)
+        let windows = edit.text().replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try edit.changes(in: windows).entries.isEmpty)
+        let changed = try edit.changes(in: replacing("TrunkPort1=5060", with: "TrunkPort1=5062", in: windows))
+        #expect(changed.entries.map { $0.field.name } == ["TrunkPort1"])
+        let again = edit.text(problems: ["second problem"], edited: edit.text(problems: ["first problem"], edited: windows))
+        #expect(!again.contains("first problem"))
+    }
+
     private func problems(_ edit: RouteEdit, _ text: String) -> [String] {
         do {
             _ = try edit.changes(in: text)

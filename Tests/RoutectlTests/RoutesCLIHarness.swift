@@ -28,8 +28,10 @@ struct RoutesCLIHarness {
         return URL(fileURLWithPath: ".build/debug/routectl")
     }
 
-    /// Runs routectl with `input` as its standard input (none by default).
-    func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> Outcome {
+    /// Runs routectl with `input` as its standard input (none by default), killed after
+    /// `timeout` seconds if given (for a test of something that could run forever).
+    func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil,
+             timeout: Double? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -45,6 +47,10 @@ struct RoutesCLIHarness {
         let inputPipe = Pipe()
         process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         try process.run()
+        let pid = process.processIdentifier
+        let killer = DispatchWorkItem { kill(pid, SIGKILL) }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
+        defer { killer.cancel() }
         if let input {
             inputPipe.fileHandleForWriting.write(Data(input.utf8))
             try inputPipe.fileHandleForWriting.close()

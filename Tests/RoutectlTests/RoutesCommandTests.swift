@@ -115,6 +115,35 @@ import Testing
         #expect(failed.stderr == "routectl: the editor \"false\" failed (status 1); nothing sent\n")
     }
 
+    /// An executable `editor.sh` that counts its runs in `$HOME/opens` and then runs `body`.
+    private func editor(_ body: String) throws -> String {
+        let editor = cli.home.appendingPathComponent("editor.sh")
+        try Data("#!/bin/sh\necho >> \"$HOME/opens\"\n\(body)\n".utf8).write(to: editor)
+        chmod(editor.path, 0o755)
+        return editor.path
+    }
+
+    private var opens: Int {
+        let text = try? String(contentsOf: cli.home.appendingPathComponent("opens"), encoding: .utf8)
+        return text?.count ?? 0
+    }
+
+    private func createMain() throws {
+        let created = try cli.run(["routes", "create", "RouteName=Main", "RouteType=Trunk", "TrunkIp1=20.87.87.87",
+                                   "TrunkPort1=5060", "TrunkTransport1=UDP", "-q"])
+        #expect(created.status == 0, "\(created.stderr)")
+    }
+
+    @Test func anEditorThatSavesCRLFLineEndingsWorks() throws {
+        try createMain()
+        let windows = try editor("sed -i 's/^TrunkPort1=5060$/TrunkPort1=5062/; s/$/\\r/' \"$1\"")
+        let outcome = try cli.run(["routes", "edit", "Main", "--output", "json", "-q"], environment: ["EDITOR": windows],
+                                  input: "y\n", timeout: 60)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("  -TrunkPort1=5060\n  +TrunkPort1=5062\nSend these changes?"))
+        #expect(outcome.stdout.contains(#""TrunkPort1":"5062""#))
+    }
+
     @Test func aDryRunReadsTheActiveProfilesProvider() throws {
         _ = try cli.run(["profiles", "add", "fr", "--base-url", "https://api.flowroute.com/v2", "--account-key", "AK",
                          "--account-secret", "s"])
