@@ -66,7 +66,7 @@ public struct RouteEdit: Sendable {
                 let field = try schema.resolve(name)
                 if field.isReadOnly { throw FieldError.readOnly(field: field.name) }
                 guard edited[field.name] == nil else {
-                    problems.append("\(field.name) is given twice")
+                    problems.append(FieldError.givenTwice(field: field.name).description)
                     continue
                 }
                 edited[field.name] = value

@@ -115,6 +115,16 @@ import Testing
         #expect(!again.contains("first problem"))
     }
 
+    @Test func aFieldGivenTwiceOnTheCommandLineIsRefusedAsInTheEditor() {
+        #expect(throws: FieldError.givenTwice(field: "TrunkPort1")) {
+            try Route.parse(assignments: ["TRUNKPORT1=5065", "TrunkPort1=5066"], dialect: .telegent)
+        }
+        #expect(throws: FieldError.givenTwice(field: "Trunk1Priortiy")) {
+            try Route.parseChanges(assignments: ["Trunk1Priority=1", "trunk1priortiy=2"], dialect: .telegent)
+        }
+        #expect(FieldError.givenTwice(field: "TrunkPort1").description == "TrunkPort1 is given twice")
+    }
+
     private func problems(_ edit: RouteEdit, _ text: String) -> [String] {
         do {
             _ = try edit.changes(in: text)

@@ -144,6 +144,19 @@ import Testing
         #expect(outcome.stdout.contains(#""TrunkPort1":"5062""#))
     }
 
+    @Test func aFieldGivenTwiceOnTheCommandLineIsRefused() throws {
+        let twice = try cli.run(["routes", "create", "RouteName=A", "RouteType=Trunk", "TrunkIp1=20.87.87.87",
+                                 "TrunkPort1=5060", "TrunkTransport1=UDP", "trunkport1=5061", "-q"])
+        #expect(twice.status == 64)
+        #expect(twice.stderr == "routectl: TrunkPort1 is given twice\n")
+        try createMain()
+        let updated = try cli.run(["routes", "update", "Main", "TRUNKPORT1=5065", "TrunkPort1=5066", "-q"])
+        #expect(updated.status == 64)
+        #expect(updated.stderr == "routectl: TrunkPort1 is given twice\n")
+        let shown = try cli.run(["routes", "show", "Main", "--output", "json", "-q"])
+        #expect(shown.stdout.contains(#""TrunkPort1":"5060""#))
+    }
+
     @Test func aDryRunReadsTheActiveProfilesProvider() throws {
         _ = try cli.run(["profiles", "add", "fr", "--base-url", "https://api.flowroute.com/v2", "--account-key", "AK",
                          "--account-secret", "s"])
