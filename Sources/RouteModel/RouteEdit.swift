@@ -20,6 +20,18 @@ public struct RouteEdit: Sendable {
         return (notes + [body ?? template]).joined(separator: "\n")
     }
 
+    /// Why the route cannot be edited as text, if it cannot: a value holding a line break would
+    /// split its `Field=Value` line (`inj\nVoiceUsername=x` would set a second field), and other
+    /// control characters would be written raw into the file.
+    public var refusal: String? {
+        for field in schema.writableFields where !field.isSecret {
+            guard let value = original[field.name]?.description, value.unicodeScalars.contains(where: TerminalText.isUnsafe) else { continue }
+            return "\(field.name) holds a line break or other control character (\"\(TerminalText.escaped(value))\"), "
+                + "which cannot be edited as a line of text; set it with `routes update` instead"
+        }
+        return nil
+    }
+
     /// The lines of an edited text, whether the editor saved LF or CRLF line endings.
     private static func lines(of text: String) -> [Substring] {
         // "\r\n" is one Character in Swift, so splitting on "\n" alone would not split it.
@@ -27,13 +39,14 @@ public struct RouteEdit: Sendable {
     }
 
     private var template: String {
+        // The service's texts are escaped in the comments: a line break would end a comment early.
         var lines = [
-            "# \(schema.dialect.displayName) route \(original.id ?? "") \"\(original.key ?? "")\": one Field=Value a line.",
+            "# \(schema.dialect.displayName) route \(TerminalText.escaped(original.id ?? "")) \"\(TerminalText.escaped(original.key ?? ""))\": one Field=Value a line.",
             "# Lines starting with # are ignored; uncomment a field to set it. Save and quit to review",
             "# the changes before anything is sent.",
         ]
         for field in schema.fields where field.isReadOnly {
-            if let value = original[field.name] { lines.append("# \(field.name): \(value) (set by the service)") }
+            if let value = original[field.name] { lines.append("# \(field.name): \(TerminalText.escaped(value.description)) (set by the service)") }
         }
         lines.append("")
         for field in schema.writableFields {

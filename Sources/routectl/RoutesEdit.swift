@@ -49,6 +49,7 @@ extension RouteEdit {
     /// Opens the editor until the text it leaves is a valid edit; nil when nothing changed. A
     /// text left as it was given back after errors gives up, with the errors.
     func changesFromEditor() throws -> Route? {
+        if let refusal { throw CommandFailure(.usage, "cannot edit this route: " + refusal) }
         let file = try EditorFile()
         defer { file.remove() }
         var given = text()

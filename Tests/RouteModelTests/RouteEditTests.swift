@@ -115,6 +115,22 @@ import Testing
         #expect(!again.contains("first problem"))
     }
 
+    @Test func aValueWithALineBreakCannotBeEditedAsText() throws {
+        var injected = route
+        injected["RouteName"] = .string("inj\nVoiceUsername=attacker")
+        injected["CallRouteStatus"] = .string("Active\n\u{1B}[31mred")
+        let edit = RouteEdit(injected)
+        #expect(edit.refusal == "RouteName holds a line break or other control character (\"inj⏎VoiceUsername=attacker\"), "
+            + "which cannot be edited as a line of text; set it with `routes update` instead")
+        let lines = edit.text().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "# Telegent route CRID-1 \"inj⏎VoiceUsername=attacker\": one Field=Value a line.")
+        #expect(lines.contains("# CallRouteStatus: Active⏎\\e[31mred (set by the service)"))
+        var tabbed = route
+        tabbed["TrunkIp1"] = .string("1.2.3.4\t")
+        #expect(RouteEdit(tabbed).refusal?.hasPrefix("TrunkIp1 holds") == true)
+        #expect(RouteEdit(route).refusal == nil)
+    }
+
     @Test func aFieldGivenTwiceOnTheCommandLineIsRefusedAsInTheEditor() {
         #expect(throws: FieldError.givenTwice(field: "TrunkPort1")) {
             try Route.parse(assignments: ["TRUNKPORT1=5065", "TrunkPort1=5066"], dialect: .telegent)

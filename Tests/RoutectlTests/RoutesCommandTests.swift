@@ -144,6 +144,22 @@ import Testing
         #expect(outcome.stdout.contains(#""TrunkPort1":"5062""#))
     }
 
+    @Test func aRouteWithALineBreakInAValueIsRefusedBeforeTheEditorOpens() throws {
+        let created = try cli.run(["routes", "create", "RouteName=inj\nVoiceUsername=attacker", "RouteType=Trunk",
+                                   "TrunkIp1=20.87.87.87", "TrunkPort1=5060", "TrunkTransport1=UDP", "-q"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let id = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let outcome = try cli.run(["routes", "edit", id, "-q"], environment: ["EDITOR": try editor("")], input: "y\n", timeout: 60)
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr == """
+            routectl: cannot edit this route: RouteName holds a line break or other control character \
+            ("inj⏎VoiceUsername=attacker"), which cannot be edited as a line of text; set it with `routes update` instead\n
+            """)
+        #expect(opens == 0)
+        let shown = try cli.run(["routes", "show", id, "--output", "json", "-q"])
+        #expect(shown.stdout.contains(#""RouteName":"inj\nVoiceUsername=attacker""#) && !shown.stdout.contains(#""VoiceUsername":"#))
+    }
+
     @Test func aFieldGivenTwiceOnTheCommandLineIsRefused() throws {
         let twice = try cli.run(["routes", "create", "RouteName=A", "RouteType=Trunk", "TrunkIp1=20.87.87.87",
                                  "TrunkPort1=5060", "TrunkTransport1=UDP", "trunkport1=5061", "-q"])
