@@ -32,6 +32,15 @@ public struct RouteEdit: Sendable {
         return nil
     }
 
+    /// Whether the person emptied the text of every `Field=Value` line: as with an empty commit
+    /// message, that means "give up".
+    public static func isEmptied(_ text: String) -> Bool {
+        lines(of: text).allSatisfy { line in
+            let trimmed = line.trimmingBlanks
+            return trimmed.isEmpty || trimmed.hasPrefix("#")
+        }
+    }
+
     /// The lines of an edited text, whether the editor saved LF or CRLF line endings.
     private static func lines(of text: String) -> [Substring] {
         // "\r\n" is one Character in Swift, so splitting on "\n" alone would not split it.

@@ -115,6 +115,13 @@ import Testing
         #expect(!again.contains("first problem"))
     }
 
+    @Test func aTextWithNoFieldLineLeftIsEmptied() {
+        #expect(RouteEdit.isEmptied(""))
+        #expect(RouteEdit.isEmptied("# RouteName=x\r\n\n  \n#! an error\n"))
+        #expect(!RouteEdit.isEmptied("# comment\nTrunkPort1=5060"))
+        #expect(!RouteEdit.isEmptied(RouteEdit(route).text()))
+    }
+
     @Test func aValueWithALineBreakCannotBeEditedAsText() throws {
         var injected = route
         injected["RouteName"] = .string("inj\nVoiceUsername=attacker")

@@ -134,6 +134,24 @@ import Testing
         #expect(created.status == 0, "\(created.stderr)")
     }
 
+    @Test func aScriptedEditorThatNeverFixesTheEditGivesUpAfterTenRounds() throws {
+        try createMain()
+        let appending = try editor("echo Bogus=1 >> \"$1\"")
+        let outcome = try cli.run(["routes", "edit", "Main", "-q"], environment: ["EDITOR": appending], timeout: 60)
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.hasPrefix("routectl: edit abandoned after 10 invalid edits in a row; nothing sent:\n  unknown field \"Bogus\""))
+        #expect(opens == 10)
+    }
+
+    @Test func anEditorThatEmptiesTheFileGivesUp() throws {
+        try createMain()
+        let emptying = try editor(": > \"$1\"")
+        let outcome = try cli.run(["routes", "edit", "Main", "-q"], environment: ["EDITOR": emptying], timeout: 60)
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr == "routectl: the edit was emptied of every Field=Value line; nothing sent\n")
+        #expect(opens == 1)
+    }
+
     @Test func anEditorThatSavesCRLFLineEndingsWorks() throws {
         try createMain()
         let windows = try editor("sed -i 's/^TrunkPort1=5060$/TrunkPort1=5062/; s/$/\\r/' \"$1\"")
