@@ -1,3 +1,5 @@
+import RouteModel
+
 /// A named connection saved in the config file: which provider, where, and as whom.
 public struct Profile: Codable, Sendable, Equatable {
     public var name: String
@@ -28,6 +30,21 @@ public struct ProfileConfig: Codable, Sendable, Equatable {
 
     /// The name that always means the embedded sandbox; no saved profile may take it.
     public static let sandbox = "sandbox"
+
+    /// Why `name` cannot name a saved profile, if it cannot. Names are typed after `--profile`
+    /// and `set profile` (which matches any case, so `SandBox` would mean the sandbox), shown on
+    /// the prompt and in lists (where a control character would act on the terminal), and name a
+    /// history file (where `/` or a leading `.` would reach outside or hide it).
+    public static func nameRefusal(_ name: String) -> String? {
+        if name.isEmpty { return "a profile's name cannot be empty" }
+        if name.lowercased() == sandbox { return "\"\(name)\" is the local sandbox's name (in any case); choose another" }
+        if name.unicodeScalars.contains(where: TerminalText.isUnsafe) {
+            return "a profile's name cannot hold control characters (\"\(TerminalText.escaped(name))\")"
+        }
+        if name.contains("/") { return "a profile's name cannot hold a / (\"\(name)\")" }
+        if name.hasPrefix(".") { return "a profile's name cannot start with a . (\"\(name)\")" }
+        return nil
+    }
 
     /// The names `profiles use`, `--profile` and the shell's `set profile` accept.
     public var names: [String] {

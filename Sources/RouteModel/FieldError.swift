@@ -8,12 +8,14 @@ public enum FieldError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedAssignment(String)
     /// An update asked to empty a field that cannot be emptied.
     case cannotClear(field: String, reason: String)
+    /// The same field twice in one set of assignments: which one was meant is anyone's guess.
+    case givenTwice(field: String)
 
     /// The catalog name of the field concerned, if any.
     public var field: String? {
         switch self {
         case .unknownField(let name, _): return name
-        case .invalidValue(let field, _, _), .missing(let field, _), .readOnly(let field), .cannotClear(let field, _): return field
+        case .invalidValue(let field, _, _), .missing(let field, _), .readOnly(let field), .cannotClear(let field, _), .givenTwice(let field): return field
         case .malformedAssignment: return nil
         }
     }
@@ -35,6 +37,8 @@ public enum FieldError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\"\(text)\" is not Field=Value"
         case .cannotClear(_, let reason):
             return "cannot be emptied: \(reason)"
+        case .givenTwice:
+            return "is given twice"
         }
     }
 
@@ -42,6 +46,8 @@ public enum FieldError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .invalidValue(let field, _, _), .missing(let field, _), .readOnly(let field), .cannotClear(let field, _):
             return "\(field): \(message)"
+        case .givenTwice(let field):
+            return "\(field) \(message)"
         case .unknownField, .malformedAssignment:
             return message
         }

@@ -53,13 +53,19 @@ public struct Route: Sendable, Equatable {
 extension Route {
     /// Parses `Field=Value` arguments, as typed in the shell or on the command line.
     /// The route type is read first so that type-dependent formats apply whatever the order.
+    /// A field named twice (`TRUNKPORT1=5065 TrunkPort1=5066`) is refused, as in the editor.
     public static func parse(assignments: [String], dialect: Dialect) throws(FieldError) -> Route {
+        let schema = RouteSchema.forDialect(dialect)
         var pairs: [(String, String)] = []
+        var named: Set<String> = []
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw .malformedAssignment(assignment)
             }
-            pairs.append((String(assignment[..<equals]), String(assignment[assignment.index(after: equals)...])))
+            let name = String(assignment[..<equals])
+            let field = try schema.resolve(name)
+            guard named.insert(field.name).inserted else { throw .givenTwice(field: field.name) }
+            pairs.append((name, String(assignment[assignment.index(after: equals)...])))
         }
         return try parse(pairs: pairs, dialect: dialect)
     }

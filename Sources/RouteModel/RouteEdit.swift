@@ -16,18 +16,46 @@ public struct RouteEdit: Sendable {
     public func text(problems: [String] = [], edited: String? = nil) -> String {
         let notes = problems.isEmpty ? [] : ["#! This edit was not sent. Fix it, or quit without saving to give up:"]
             + problems.map { "#!   " + $0 } + ["#!"]
-        let body = edited.map { $0.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#!") }.joined(separator: "\n") }
+        let body = edited.map { Self.lines(of: $0).filter { !$0.hasPrefix("#!") }.joined(separator: "\n") }
         return (notes + [body ?? template]).joined(separator: "\n")
     }
 
+    /// Why the route cannot be edited as text, if it cannot: a value holding a line break would
+    /// split its `Field=Value` line (`inj\nVoiceUsername=x` would set a second field), and other
+    /// control characters would be written raw into the file.
+    public var refusal: String? {
+        for field in schema.writableFields where !field.isSecret {
+            guard let value = original[field.name]?.description, value.unicodeScalars.contains(where: TerminalText.isUnsafe) else { continue }
+            return "\(field.name) holds a line break or other control character (\"\(TerminalText.escaped(value))\"), "
+                + "which cannot be edited as a line of text; set it with `routes update` instead"
+        }
+        return nil
+    }
+
+    /// Whether the person emptied the text of every `Field=Value` line: as with an empty commit
+    /// message, that means "give up".
+    public static func isEmptied(_ text: String) -> Bool {
+        lines(of: text).allSatisfy { line in
+            let trimmed = line.trimmingBlanks
+            return trimmed.isEmpty || trimmed.hasPrefix("#")
+        }
+    }
+
+    /// The lines of an edited text, whether the editor saved LF or CRLF line endings.
+    private static func lines(of text: String) -> [Substring] {
+        // "\r\n" is one Character in Swift, so splitting on "\n" alone would not split it.
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     private var template: String {
+        // The service's texts are escaped in the comments: a line break would end a comment early.
         var lines = [
-            "# \(schema.dialect.displayName) route \(original.id ?? "") \"\(original.key ?? "")\": one Field=Value a line.",
+            "# \(schema.dialect.displayName) route \(TerminalText.escaped(original.id ?? "")) \"\(TerminalText.escaped(original.key ?? ""))\": one Field=Value a line.",
             "# Lines starting with # are ignored; uncomment a field to set it. Save and quit to review",
             "# the changes before anything is sent.",
         ]
         for field in schema.fields where field.isReadOnly {
-            if let value = original[field.name] { lines.append("# \(field.name): \(value) (set by the service)") }
+            if let value = original[field.name] { lines.append("# \(field.name): \(TerminalText.escaped(value.description)) (set by the service)") }
         }
         lines.append("")
         for field in schema.writableFields {
@@ -47,7 +75,7 @@ public struct RouteEdit: Sendable {
     public func changes(in text: String) throws(Problems) -> Route {
         var problems: [String] = []
         var edited: [String: String] = [:]
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in Self.lines(of: text) {
             let line = raw.trimmingBlanks
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let equals = line.firstIndex(of: "="), equals != line.startIndex else {
@@ -60,7 +88,7 @@ public struct RouteEdit: Sendable {
                 let field = try schema.resolve(name)
                 if field.isReadOnly { throw FieldError.readOnly(field: field.name) }
                 guard edited[field.name] == nil else {
-                    problems.append("\(field.name) is given twice")
+                    problems.append(FieldError.givenTwice(field: field.name).description)
                     continue
                 }
                 edited[field.name] = value

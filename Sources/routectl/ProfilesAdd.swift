@@ -33,9 +33,7 @@ struct ProfilesAdd: AsyncParsableCommand {
     var accountSecretFile: String?
 
     func validate() throws {
-        if name == ProfileConfig.sandbox {
-            throw ValidationError("\"\(name)\" is the local sandbox's name; choose another")
-        }
+        if let refusal = ProfileConfig.nameRefusal(name) { throw ValidationError(refusal) }
         if accountSecret != nil && accountSecretFile != nil {
             throw ValidationError("give --account-secret or --account-secret-file, not both")
         }

@@ -10,8 +10,9 @@ struct RoutesEdit: AsyncParsableCommand {
         discussion: """
             The route opens as Field=Value lines, one per field, the empty ones commented out. \
             When the editor closes, routectl shows what changed and asks before sending only \
-            those fields. An edit with errors reopens with them as comments; an edit that changes \
-            nothing sends nothing.
+            those fields. An edit with errors reopens with them as comments (at most \(RouteEdit.attempts) \
+            times); an edit that changes nothing, or that is emptied of every Field=Value line, \
+            sends nothing.
             """
     )
 
@@ -46,22 +47,33 @@ struct RoutesEdit: AsyncParsableCommand {
 }
 
 extension RouteEdit {
+    /// How many invalid edits in a row are given back before giving up: a person fixes a
+    /// mistake in a few rounds; an editor run by a script that never fixes it would loop forever.
+    static let attempts = 10
+
     /// Opens the editor until the text it leaves is a valid edit; nil when nothing changed. A
-    /// text left as it was given back after errors gives up, with the errors.
+    /// text emptied of every field, a text left as it was given back after errors, or too many
+    /// invalid texts in a row give up.
     func changesFromEditor() throws -> Route? {
+        if let refusal { throw CommandFailure(.usage, "cannot edit this route: " + refusal) }
         let file = try EditorFile()
         defer { file.remove() }
         var given = text()
+        var invalid = 0
         while true {
             try file.write(given)
             try Editor.open(file.path)
             let edited = try file.read()
+            if Self.isEmptied(edited) { throw CommandFailure(.usage, "the edit was emptied of every Field=Value line; nothing sent") }
             do {
                 let update = try changes(in: edited)
                 return update.entries.isEmpty ? nil : update
             } catch {
-                guard edited != given else {
-                    throw CommandFailure(.usage, "edit abandoned; nothing sent:\n  " + error.lines.joined(separator: "\n  "))
+                invalid += 1
+                let problems = "; nothing sent:\n  " + error.lines.joined(separator: "\n  ")
+                guard edited != given else { throw CommandFailure(.usage, "edit abandoned" + problems) }
+                guard invalid < Self.attempts else {
+                    throw CommandFailure(.usage, "edit abandoned after \(invalid) invalid edits in a row" + problems)
                 }
                 given = text(problems: error.lines, edited: edited)
             }

@@ -105,6 +105,49 @@ import Testing
         #expect(throws: Never.self) { try Route.parseChanges(assignments: ["RouteName=a=b"], dialect: .telegent) }
     }
 
+    @Test func crlfLineEndingsReadAsLines() throws {
+        let edit = RouteEdit(route)
+        let windows = edit.text().replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try edit.changes(in: windows).entries.isEmpty)
+        let changed = try edit.changes(in: replacing("TrunkPort1=5060", with: "TrunkPort1=5062", in: windows))
+        #expect(changed.entries.map { $0.field.name } == ["TrunkPort1"])
+        let again = edit.text(problems: ["second problem"], edited: edit.text(problems: ["first problem"], edited: windows))
+        #expect(!again.contains("first problem"))
+    }
+
+    @Test func aTextWithNoFieldLineLeftIsEmptied() {
+        #expect(RouteEdit.isEmptied(""))
+        #expect(RouteEdit.isEmptied("# RouteName=x\r\n\n  \n#! an error\n"))
+        #expect(!RouteEdit.isEmptied("# comment\nTrunkPort1=5060"))
+        #expect(!RouteEdit.isEmptied(RouteEdit(route).text()))
+    }
+
+    @Test func aValueWithALineBreakCannotBeEditedAsText() throws {
+        var injected = route
+        injected["RouteName"] = .string("inj\nVoiceUsername=attacker")
+        injected["CallRouteStatus"] = .string("Active\n\u{1B}[31mred")
+        let edit = RouteEdit(injected)
+        #expect(edit.refusal == "RouteName holds a line break or other control character (\"inj⏎VoiceUsername=attacker\"), "
+            + "which cannot be edited as a line of text; set it with `routes update` instead")
+        let lines = edit.text().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "# Telegent route CRID-1 \"inj⏎VoiceUsername=attacker\": one Field=Value a line.")
+        #expect(lines.contains("# CallRouteStatus: Active⏎\\e[31mred (set by the service)"))
+        var tabbed = route
+        tabbed["TrunkIp1"] = .string("1.2.3.4\t")
+        #expect(RouteEdit(tabbed).refusal?.hasPrefix("TrunkIp1 holds") == true)
+        #expect(RouteEdit(route).refusal == nil)
+    }
+
+    @Test func aFieldGivenTwiceOnTheCommandLineIsRefusedAsInTheEditor() {
+        #expect(throws: FieldError.givenTwice(field: "TrunkPort1")) {
+            try Route.parse(assignments: ["TRUNKPORT1=5065", "TrunkPort1=5066"], dialect: .telegent)
+        }
+        #expect(throws: FieldError.givenTwice(field: "Trunk1Priortiy")) {
+            try Route.parseChanges(assignments: ["Trunk1Priority=1", "trunk1priortiy=2"], dialect: .telegent)
+        }
+        #expect(FieldError.givenTwice(field: "TrunkPort1").description == "TrunkPort1 is given twice")
+    }
+
     private func problems(_ edit: RouteEdit, _ text: String) -> [String] {
         do {
             _ = try edit.changes(in: text)

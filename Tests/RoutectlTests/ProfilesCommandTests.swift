@@ -31,6 +31,25 @@ import Testing
         #expect(missing.stderr == "routectl: no profile named \"fr\" (profiles: sandbox, prod)\n")
     }
 
+    @Test func unsafeOrSandboxLikeNamesAreRefused() throws {
+        let refusals = [
+            "": "a profile's name cannot be empty",
+            "a/b": "a profile's name cannot hold a / (\"a/b\")",
+            "../x": "a profile's name cannot hold a / (\"../x\")",
+            ".x": "a profile's name cannot start with a . (\".x\")",
+            "e\u{1B}[31mx": "a profile's name cannot hold control characters (\"e\\e[31mx\")",
+            "SandBox": "\"SandBox\" is the local sandbox's name (in any case); choose another",
+        ]
+        for (name, refusal) in refusals {
+            let added = try cli.run(["profiles", "add", name, "--base-url", "https://api.telegent.com/v1.0",
+                                     "--account-key", "k", "--account-secret", "s"])
+            #expect(added.status == 64, "\(name)")
+            #expect(added.stderr.contains(refusal), "\(added.stderr)")
+            #expect(!added.stderr.contains("\u{1B}"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("config/routectl/config.json").path))
+    }
+
     @Test func withoutASecretOrTerminalAddIsAUsageError() throws {
         let outcome = try cli.run(["profiles", "add", "x", "--base-url", "https://api.telegent.com/v1.0", "--account-key", "k"])
         #expect(outcome.status == 64)

@@ -115,6 +115,82 @@ import Testing
         #expect(failed.stderr == "routectl: the editor \"false\" failed (status 1); nothing sent\n")
     }
 
+    /// An executable `editor.sh` that counts its runs in `$HOME/opens` and then runs `body`.
+    private func editor(_ body: String) throws -> String {
+        let editor = cli.home.appendingPathComponent("editor.sh")
+        try Data("#!/bin/sh\necho >> \"$HOME/opens\"\n\(body)\n".utf8).write(to: editor)
+        chmod(editor.path, 0o755)
+        return editor.path
+    }
+
+    private var opens: Int {
+        let text = try? String(contentsOf: cli.home.appendingPathComponent("opens"), encoding: .utf8)
+        return text?.count ?? 0
+    }
+
+    private func createMain() throws {
+        let created = try cli.run(["routes", "create", "RouteName=Main", "RouteType=Trunk", "TrunkIp1=20.87.87.87",
+                                   "TrunkPort1=5060", "TrunkTransport1=UDP", "-q"])
+        #expect(created.status == 0, "\(created.stderr)")
+    }
+
+    @Test func aScriptedEditorThatNeverFixesTheEditGivesUpAfterTenRounds() throws {
+        try createMain()
+        let appending = try editor("echo Bogus=1 >> \"$1\"")
+        let outcome = try cli.run(["routes", "edit", "Main", "-q"], environment: ["EDITOR": appending], timeout: .seconds(60))
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.hasPrefix("routectl: edit abandoned after 10 invalid edits in a row; nothing sent:\n  unknown field \"Bogus\""))
+        #expect(opens == 10)
+    }
+
+    @Test func anEditorThatEmptiesTheFileGivesUp() throws {
+        try createMain()
+        let emptying = try editor(": > \"$1\"")
+        let outcome = try cli.run(["routes", "edit", "Main", "-q"], environment: ["EDITOR": emptying], timeout: .seconds(60))
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr == "routectl: the edit was emptied of every Field=Value line; nothing sent\n")
+        #expect(opens == 1)
+    }
+
+    @Test func anEditorThatSavesCRLFLineEndingsWorks() throws {
+        try createMain()
+        let windows = try editor("sed -i 's/^TrunkPort1=5060$/TrunkPort1=5062/; s/$/\\r/' \"$1\"")
+        let outcome = try cli.run(["routes", "edit", "Main", "--output", "json", "-q"], environment: ["EDITOR": windows],
+                                  input: "y\n", timeout: .seconds(60))
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("  -TrunkPort1=5060\n  +TrunkPort1=5062\nSend these changes?"))
+        #expect(outcome.stdout.contains(#""TrunkPort1":"5062""#))
+    }
+
+    @Test func aRouteWithALineBreakInAValueIsRefusedBeforeTheEditorOpens() throws {
+        let created = try cli.run(["routes", "create", "RouteName=inj\nVoiceUsername=attacker", "RouteType=Trunk",
+                                   "TrunkIp1=20.87.87.87", "TrunkPort1=5060", "TrunkTransport1=UDP", "-q"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let id = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let outcome = try cli.run(["routes", "edit", id, "-q"], environment: ["EDITOR": try editor("")], input: "y\n", timeout: .seconds(60))
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr == """
+            routectl: cannot edit this route: RouteName holds a line break or other control character \
+            ("inj⏎VoiceUsername=attacker"), which cannot be edited as a line of text; set it with `routes update` instead\n
+            """)
+        #expect(opens == 0)
+        let shown = try cli.run(["routes", "show", id, "--output", "json", "-q"])
+        #expect(shown.stdout.contains(#""RouteName":"inj\nVoiceUsername=attacker""#) && !shown.stdout.contains(#""VoiceUsername":"#))
+    }
+
+    @Test func aFieldGivenTwiceOnTheCommandLineIsRefused() throws {
+        let twice = try cli.run(["routes", "create", "RouteName=A", "RouteType=Trunk", "TrunkIp1=20.87.87.87",
+                                 "TrunkPort1=5060", "TrunkTransport1=UDP", "trunkport1=5061", "-q"])
+        #expect(twice.status == 64)
+        #expect(twice.stderr == "routectl: TrunkPort1 is given twice\n")
+        try createMain()
+        let updated = try cli.run(["routes", "update", "Main", "TRUNKPORT1=5065", "TrunkPort1=5066", "-q"])
+        #expect(updated.status == 64)
+        #expect(updated.stderr == "routectl: TrunkPort1 is given twice\n")
+        let shown = try cli.run(["routes", "show", "Main", "--output", "json", "-q"])
+        #expect(shown.stdout.contains(#""TrunkPort1":"5060""#))
+    }
+
     @Test func aDryRunReadsTheActiveProfilesProvider() throws {
         _ = try cli.run(["profiles", "add", "fr", "--base-url", "https://api.flowroute.com/v2", "--account-key", "AK",
                          "--account-secret", "s"])
