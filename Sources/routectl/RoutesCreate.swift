@@ -36,7 +36,7 @@ struct RoutesCreate: AsyncParsableCommand {
                 if format == .json {
                     try RouteOutput(dialect: service.dialect, format: .json).printRoute(created)
                 } else {
-                    print(created.id ?? "")
+                    print(Terminal.shown([created.id ?? ""])[0])
                 }
             }
         }

@@ -31,8 +31,8 @@ struct RoutesDelete: AsyncParsableCommand {
                 }
                 try await service.delete(id: id)
                 switch format {
-                case .json: print(JSON.object([("id", .string(id)), ("deleted", .bool(true))]).serialized)
-                case .table, .csv: print("deleted \(id)")
+                case .json: OutputJSON.print(JSON.object([("id", .string(id)), ("deleted", .bool(true))]))
+                case .table, .csv: print(Terminal.shown(["deleted \(id)"])[0])
                 }
             }
         }
