@@ -6,30 +6,51 @@ import RouteModel
 /// before the command (`routectl --profile prod routes list`, as kubectl, aws and gh users type
 /// it); and a word that names no command gets the nearest one in the error (`rutes`).
 enum CommandWords {
-    /// `--profile prod routes list` → `routes list --profile prod`: the leading words that
-    /// `GlobalOptions` parses, when a command follows them, go after it, where every command's
-    /// options are read. What the options are, and which take a value, only the parser says.
+    /// `--profile prod routes list` or `routes --profile prod list` → `routes list --profile prod`:
+    /// the global options among the words that name the command go after it, where every
+    /// command's options are read. What the options are, and which take a value, only the parser
+    /// says.
     ///
     /// Commands that take no `GlobalOptions` of their own — the shell, `run`, no command at all
     /// (the shell, or commands from stdin) — get them as the environment variables the options
     /// stand for, which every command they run reads: `routectl --profile prod` starts a shell on
     /// `prod`.
-    static func normalized(_ words: [String]) -> [String] {
-        guard words.first?.hasPrefix("-") == true else { return words }
-        if let options = try? GlobalOptions.parse(words) {
-            return exported(options) ? [] : words
+    ///
+    /// In the shell (`exporting` false) options never go into the environment: `set` does that,
+    /// and no command there starts another shell.
+    static func normalized(_ words: [String], exporting: Bool = true) -> [String] {
+        // The command path (`routes list`) and the global options found among its words.
+        var path: [String] = [], leading: [String] = []
+        var command: ParsableCommand.Type = Routectl.self
+        var index = 0
+        while index < words.count, !command.configuration.subcommands.isEmpty {
+            let word = words[index]
+            if let next = subcommand(named: word, of: command) {
+                path.append(word)
+                command = next
+                index += 1
+            } else if word.hasPrefix("-"), (try? GlobalOptions.parse(leading + [word])) != nil {
+                leading.append(word)
+                index += 1
+            } else if word.hasPrefix("-"), index + 1 < words.count,
+                      (try? GlobalOptions.parse(leading + [word, words[index + 1]])) != nil {
+                leading += [word, words[index + 1]]
+                index += 2
+            } else {
+                break
+            }
         }
-        for split in words.indices.dropFirst() where !words[split].hasPrefix("-") {
-            let leading = Array(words[..<split])
-            guard let options = try? GlobalOptions.parse(leading) else { continue }
-            guard subcommand(named: words[split], of: Routectl.self) != nil else { return words }
-            var rest = Array(words[split...])
-            let moved = rest
-            rest.insert(contentsOf: leading, at: commandPathLength(rest))
-            if takesGlobalOptions(rest) { return rest }
-            return exported(options) ? moved : words
+        guard !leading.isEmpty, let options = try? GlobalOptions.parse(leading) else { return words }
+        let rest = Array(words[index...])
+        if path.isEmpty {
+            // Options alone: the shell or stdin, under them. Options and a word that names no
+            // command: the command's own error, which says what was meant.
+            if rest.isEmpty { return exporting && exported(options) ? [] : words }
+            return rest.first?.hasPrefix("-") == true ? words : rest + leading
         }
-        return words
+        let moved = path + leading + rest
+        if takesGlobalOptions(moved) { return moved }
+        return exporting && exported(options) ? path + rest : words
     }
 
     /// Whether the command `words` name reads `GlobalOptions`: it parses with them in place.
@@ -62,18 +83,6 @@ enum CommandWords {
         guard let unknown = unknownCommand(in: words) else { return nil }
         let rest = Routectl.fullMessage(for: error).split(separator: "\n", maxSplits: 1).dropFirst()
         return (["Error: " + unknown] + rest.map(String.init)).joined(separator: "\n")
-    }
-
-    /// How many of `words` name a command and its subcommands.
-    private static func commandPathLength(_ words: [String]) -> Int {
-        var command: ParsableCommand.Type = Routectl.self
-        var length = 0
-        for word in words {
-            guard let next = subcommand(named: word, of: command) else { break }
-            command = next
-            length += 1
-        }
-        return length
     }
 
     /// `unknown command 'lst' of 'routes' (did you mean list?)`, for a word where a command takes

@@ -46,7 +46,7 @@ extension Shell.Services {
     /// Runs one line's words as a routectl command line, Ctrl-C cancelling it. Help goes to
     /// stdout; an error comes back worded for the shell to report.
     @Sendable private static func execute(_ words: [String]) async -> CommandOutcome {
-        let words = CommandWords.normalized(words)
+        let words = CommandWords.normalized(words, exporting: false)
         do {
             try await withInterruptCancellation {
                 var command = try Routectl.parseAsRoot(words)

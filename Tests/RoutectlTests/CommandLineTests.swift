@@ -17,6 +17,11 @@ import Testing
         #expect(after.stdout == before.stdout)
         let profile = try cli.run(["--profile", "sandbox", "-q", "routes", "list", "--output", "csv"])
         #expect(profile.status == 0, "\(profile.stderr)")
+        let between = try cli.run(["routes", "--output", "json", "-q", "list"])
+        #expect(between.status == 0, "\(between.stderr)")
+        #expect(between.stdout == before.stdout)
+        let misspelt = try cli.run(["--profile", "sandbox", "rutes", "list"])
+        #expect(misspelt.status == 64 && misspelt.stderr.contains("(did you mean routes?)"), "\(misspelt.stderr)")
     }
 
     @Test func globalOptionsBeforeTheShellOrStdinApplyToEveryCommandItRuns() throws {
@@ -29,6 +34,9 @@ import Testing
         #expect(shell.stdout.hasPrefix("CallRouteId,"))
         let missing = try cli.run(["--profile", "nosuch"], input: "routes list\n")
         #expect(missing.status == 64 && missing.stderr.contains("no profile named \"nosuch\""), "\(missing.stderr)")
+        // A line of options alone, in a script, is refused: no command there starts another shell.
+        let nested = try cli.run([], input: "--output json\nroutes list\n", timeout: .seconds(60))
+        #expect(nested.status == 64 && nested.stderr.contains("--output"), "\(nested.stderr)")
         let inspect = try cli.run(["--output", "json", "csv", "inspect", "/nonexistent.csv"])
         #expect(!inspect.stderr.contains("Unknown option"))
     }
