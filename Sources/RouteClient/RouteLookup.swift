@@ -22,14 +22,32 @@ public struct RouteLookup: Sendable {
                 guard error.kind == .notFound, schema.keyField != schema.idField else { throw error }
             }
         }
-        var named: [Route] = []
-        try await service.forEachRoute { route in
-            if route.key == reference { named.append(route) }
+        // Only ids and names are read from the list: an account of 300,000 routes is a long list.
+        var ids: [String] = []
+        try await service.forEachRouteName { id, name in
+            if name == reference, let id { ids.append(id) }
         }
-        guard let match = named.first else { throw RouteLookupError.noSuchRoute(reference, dialect: service.dialect) }
-        guard named.count == 1 else { throw RouteLookupError.ambiguous(reference, candidates: named) }
-        guard let id = match.id else { return match }
+        guard let id = ids.first else { throw RouteLookupError.noSuchRoute(reference, dialect: service.dialect) }
+        guard ids.count == 1 else { throw RouteLookupError.ambiguous(reference, candidates: try await candidates(ids, named: reference)) }
         return try await service.get(id: id)
+    }
+
+    /// The routes sharing a name, in full for the first few (their types tell them apart), by id
+    /// and name for the rest: a name on a thousand routes is not a thousand requests.
+    private func candidates(_ ids: [String], named name: String) async throws -> [Route] {
+        var routes: [Route] = []
+        for (index, id) in ids.enumerated() {
+            if index < 10 {
+                routes.append(try await service.get(id: id))
+            } else {
+                var route = Route(dialect: service.dialect)
+                let schema = route.schema
+                route[schema.idField] = .string(id)
+                route[schema.keyField] = .string(name)
+                routes.append(route)
+            }
+        }
+        return routes
     }
 }
 
