@@ -97,7 +97,7 @@ struct InspectCommand: ParsableCommand {
             let options = CSVReader.Options(delimiter: parsedDelimiter ?? ",",
                                             encoding: encoding.flatMap(TextEncoding.init(name:)) ?? .utf8)
             let opened = try InputHeader(path: file, options: options, delimiterGiven: delimiter != nil, sheet: sheet)
-            if let notice = opened.notice { Self.printError("\(file): \(notice)") }
+            if let notice = opened.notice { Terminal.printError("\(file): \(notice)") }
             defer { errors.notice = opened.reader.notice }
             let check = HeaderCheck(opened.header.map(Array.init), file: file, ignoring: ignoreColumn)
             if let header = opened.header { errors.note(header.error) }
@@ -110,7 +110,7 @@ struct InspectCommand: ParsableCommand {
                 try printOverview(opened, check, &errors)
             }
         } catch {
-            Self.printError("\(error)")
+            Terminal.printError("\(error)")
             throw ExitCode(3)
         }
         errors.finish()
@@ -217,7 +217,7 @@ extension InspectCommand {
         mutating func note(_ error: CSVError?) {
             guard let error else { return }
             count += 1
-            if count <= limit { InspectCommand.printError("\(file):\(error.line): \(error.message)") }
+            if count <= limit { Terminal.printError("\(file):\(error.line): \(error.message)") }
         }
 
         /// What `import` would refuse the header for, in its words, one line each.
@@ -225,15 +225,15 @@ extension InspectCommand {
             guard let problem = check.problem else { return }
             refused = true
             if case .emptyFile = problem {
-                InspectCommand.printError(problem.description)
+                Terminal.printError(problem.description)
                 return
             }
-            for message in problem.description.split(separator: "\n") { InspectCommand.printError("\(file):\(line): \(message)") }
+            for message in problem.description.split(separator: "\n") { Terminal.printError("\(file):\(line): \(message)") }
         }
 
         func finish() {
-            if count > limit { InspectCommand.printError("\(file): \(count - limit) more errors not shown") }
-            if let notice { InspectCommand.printError(notice) }
+            if count > limit { Terminal.printError("\(file): \(count - limit) more errors not shown") }
+            if let notice { Terminal.printError(notice) }
         }
     }
 
@@ -250,11 +250,6 @@ extension InspectCommand {
             buffer.withUnsafeBytes { InspectCommand.writeAll(STDOUT_FILENO, $0) }
             buffer.removeAll(keepingCapacity: true)
         }
-    }
-
-    /// A message on stderr, control characters escaped: it may quote the file's own text.
-    fileprivate static func printError(_ message: String) {
-        Array((TerminalText.escaped(message) + "\n").utf8).withUnsafeBytes { writeAll(STDERR_FILENO, $0) }
     }
 
     fileprivate static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) {
