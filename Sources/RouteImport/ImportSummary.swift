@@ -21,7 +21,7 @@ public struct ImportSummary: Sendable {
         case .tooManyErrors: return .aborted
         case .fatal: return .fatal
         case nil:
-            let errors = (counts[.failed] ?? 0) + (counts[.invalid] ?? 0) + (counts[.unprocessed] ?? 0)
+            let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
             return errors > 0 || verification?.isClean == false ? .partialFailure : .success
         }
     }

@@ -74,14 +74,10 @@ public struct Importer: Sendable {
                       settleDelay: settleDelay,
                       claimsCreatedIDs: options.onExisting == .create, tally: tally)
         }
-        let pump = Pump(source: source, triage: triage, previous: PreviousRows(journal: options.resume ? journal : nil),
-                        sender: sender, journal: journal, tally: tally, stop: stop,
+        let rows = ImportRows(source: source, triage: triage, previous: PreviousRows(journal: options.resume ? journal : nil))
+        let pump = Pump(rows: rows, sender: sender, journal: journal, tally: tally, stop: stop,
                         window: RowWindow(size: max(1024, options.concurrency * 32)))
-        // The work runs in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
-        // requests already sent finish and every row still gets its result.
-        let work = Task { await pump.run() }
-        stop.attach(work)
-        await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
+        await pump.runUntilDone()
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
         try ResultFile.write(resultsPath, from: journal, columns: columns)

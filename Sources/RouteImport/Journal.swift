@@ -284,6 +284,7 @@ final class Journal: Sendable {
                 let intent: JournalRow.Intent? = switch record["intent"] as String? {
                 case "create": .create
                 case "update": .update(id: record["target"] ?? "")
+                case "delete": .delete(id: record["target"] ?? "")
                 default: nil
                 }
                 let status = (record["status"] as String?).flatMap(RowStatus.init(rawValue:))
@@ -366,6 +367,7 @@ final class Journal: Sendable {
         switch intent {
         case .create: return ("create", nil)
         case .update(let id): return ("update", id)
+        case .delete(let id): return ("delete", id)
         }
     }
 

@@ -69,6 +69,7 @@ struct RowTriage {
             let action: PendingRow.Action = switch intent {
             case .create: .create
             case .update(let id): .update(id: id)
+            case .delete(let id): .delete(id: id)
             }
             // Only an intent: the request may have left just before the stop, i.e. just now.
             let onlyIntent = settleAt == nil && action == .create

@@ -1,0 +1,28 @@
+/// Everything `undo` may be asked to do differently.
+public struct UndoOptions: Sendable {
+    /// Where the undo's results go; `nil` means `NAME.undo.csv` beside the import's results.
+    public var resultsPath: String?
+    /// The most requests in flight at once.
+    public var concurrency = 16
+    /// Requests per second, at most.
+    public var rate: Double?
+    /// Say what undo would do, and change nothing.
+    public var plan = false
+    public var resume = false
+    /// Go on although the undo changes more of the account than the threshold allows.
+    public var force = false
+    /// The most deletes and restores allowed without `--force`; `nil` is the default threshold.
+    public var maxChanges: Int?
+
+    public init() {}
+
+    /// `routes.results.csv` → `routes.results.undo.csv`, beside it.
+    public static func defaultResultsPath(forImportResults path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let nameStart = slash.map { path.index(after: $0) } ?? path.startIndex
+        if let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart {
+            return path[..<dot] + ".undo" + path[dot...]
+        }
+        return path + ".undo.csv"
+    }
+}

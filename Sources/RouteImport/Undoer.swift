@@ -1,0 +1,98 @@
+import Foundation
+import RouteClient
+import RouteModel
+
+/// Takes back the import that wrote a result file: deletes the routes it created and puts the
+/// before-images back on the routes it updated, from the import's journal, leaving alone every
+/// route changed by someone since (`drifted`).
+///
+/// In two steps, so that the person can be asked in between: `prepare` checks the import's
+/// journal, lists the account once (every route's fields, into the undo's own journal) and
+/// decides every row, sending nothing; `run` sends through the import's machinery — the same
+/// executor, retries, journal, resume, result file and exit statuses.
+public struct Undoer: Sendable {
+    /// The result file of the import to take back; its journal is beside it.
+    public let importResultsPath: String
+    public let options: UndoOptions
+    public let service: any RouteService
+    public let retry: RetryPolicy
+    public let progress: ProgressLine?
+
+    public init(
+        importResultsPath: String, options: UndoOptions, service: any RouteService,
+        retry: RetryPolicy = RetryPolicy(), progress: ProgressLine? = nil
+    ) {
+        self.importResultsPath = importResultsPath
+        self.options = options
+        self.service = service
+        self.retry = retry
+        self.progress = progress
+    }
+
+    public var resultsPath: String {
+        options.resultsPath ?? UndoOptions.defaultResultsPath(forImportResults: importResultsPath)
+    }
+
+    /// The undo's own journal, for `--resume`; under `--plan`, a scratch one that is removed.
+    var journalPath: String { Journal.path(forResults: resultsPath) + (options.plan ? ".plan" : "") }
+
+    /// What undo is about to do, decided against the account as listed, before anything is sent.
+    public struct Prepared: Sendable {
+        public let counts: UndoCounts
+        /// The routes in the account as listed.
+        public let accountRoutes: Int
+        let imported: Journal
+        let journal: Journal
+    }
+
+    public func prepare() async throws(ImportError) -> Prepared {
+        guard Self.resolved(importResultsPath) != Self.resolved(resultsPath) else {
+            throw .usage("the undo's results would overwrite the import's \(importResultsPath): give --results another path")
+        }
+        let imported = try ImportRecord.open(resultsPath: importResultsPath, dialect: service.dialect, account: service.account)
+        let identity = Journal.Identity.undo(dialect: service.dialect.rawValue)
+        let journal = options.resume
+            ? try Journal.openExisting(path: journalPath, identity: identity)
+            : try Journal.create(path: journalPath, identity: identity)
+        try await AccountListing.load(service, into: journal, full: true, purpose: "before undoing")
+        var rows = UndoRows(imported: imported, journal: journal, dialect: service.dialect, plan: true, resuming: options.resume)
+        var counts = UndoCounts()
+        while let decision = try rows.next() {
+            switch decision {
+            case .carriedOver: break
+            case .done(let result): counts.byStatus[result.status, default: 0] += 1
+            case .send(let pending): counts.byStatus[pending.action.isDelete ? .toDelete : .toRestore, default: 0] += 1
+            }
+        }
+        return Prepared(counts: counts, accountRoutes: try journal.accountCount(), imported: imported, journal: journal)
+    }
+
+    public func run(_ prepared: Prepared) async throws(ImportError) -> ImportSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let journal = prepared.journal
+        let stop = StopSignal()
+        let tally = Tally(maxErrors: nil, total: try prepared.imported.lastRow(), progress: progress, stop: stop)
+        let sender = options.plan ? nil : RowSender(
+            service: service, gate: SendGate(concurrency: options.concurrency, rate: options.rate),
+            settler: Settler(service: service, journal: journal), policy: retry, settleDelay: .zero,
+            claimsCreatedIDs: false, tally: tally)
+        let rows = UndoRows(imported: prepared.imported, journal: journal, dialect: service.dialect,
+                            plan: options.plan, resuming: options.resume)
+        let pump = Pump(rows: rows, sender: sender, journal: journal, tally: tally, stop: stop,
+                        window: RowWindow(size: max(1024, options.concurrency * 32)))
+        await pump.runUntilDone()
+        progress?.clear()
+        if case .fatal(let error) = stop.reason { throw error }
+        try ResultFile.write(resultsPath, from: journal, columns: ResultColumns(schema: .forDialect(service.dialect), inputHeader: nil))
+        let summary = ImportSummary(counts: try journal.counts(), thisRun: tally.statuses, elapsed: clock.now - started,
+                                    resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.plan,
+                                    verification: nil, inputNotice: nil)
+        if options.plan { journal.remove() }
+        return summary
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}
