@@ -24,7 +24,7 @@ enum ImportRecord {
         }
         let journal = try Journal.openExisting(path: path, identity: nil)
         let identity = try journal.identity()
-        if identity == .undo(dialect: identity.dialect) {
+        if identity.isUndo {
             throw .usage("\(resultsPath) holds the results of an undo, not of an import: undo takes back an import")
         }
         if identity.dialect != dialect.rawValue {

@@ -61,6 +61,7 @@ public struct Importer: Sendable {
         if let service, !options.dryRun {
             try await AccountListing.load(service, into: journal, purpose: "before sending")
             try journal.takeBaselineOnce()
+            try journal.recordAccount(service.account)
         }
         // The progress line's total, from a fast pass over a CSV file.
         let total = source.countRecords(path: inputPath)

@@ -6,8 +6,9 @@ import RouteModel
 /// The import's write-ahead journal: one SQLite file beside the results (`NAME.results.csv.journal`).
 ///
 /// It holds the account as listed at the start of this run (`account`, the index triage looks
-/// names up in), the *baseline* (the route ids that existed before the first run), each
-/// row's intent before its request is sent, and each row's outcome. Commits are durable against a
+/// names up in; with each route's fields when the run compares values), the *baseline* (the route
+/// ids that existed before the first run), each row's intent before its request is sent — for an
+/// update with the route's before-image, and the fields sent — and each row's outcome. Commits are durable against a
 /// crash of routectl (WAL, `synchronous=NORMAL`), not against a power cut. The result CSV is
 /// written from it in input order at the end, and it stays beside the results for `--resume`,
 /// `--verify` and `--repair`.
@@ -19,6 +20,13 @@ final class Journal: Sendable {
         var dialect: String
         var inputHeader: [String]
         var onExisting: String
+
+        /// An undo's journal: it reads no input, and takes back rather than answers names that exist.
+        static func undo(dialect: String) -> Identity {
+            Identity(dialect: dialect, inputHeader: [], onExisting: "undo")
+        }
+
+        var isUndo: Bool { self == .undo(dialect: dialect) }
     }
 
     enum Entry: Sendable {
@@ -59,17 +67,12 @@ final class Journal: Sendable {
                 """)
         }
         let journal = try open(path: path)
-        let found: Identity
-        do {
-            found = try journal.database.read { db in
-                let dialect = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dialect'") ?? ""
-                let header = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'input_header'") ?? "[]"
-                let cells = (try? JSON(parsing: Array(header.utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
-                let onExisting = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'on_existing'") ?? ""
-                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting)
-            }
-        } catch {
-            throw .unusableResults("\(path) is not an import journal: \(error)")
+        try journal.addMissingColumns()
+        let found = try journal.identity()
+        if let identity, found.isUndo != identity.isUndo {
+            throw .unusableResults(found.isUndo
+                ? "\(path) is the journal of an undo, not of an import"
+                : "\(path) is the journal of an import, not of an undo: give the --results of the undo to resume")
         }
         if let identity, found.dialect != identity.dialect {
             throw .unusableResults("\(path) is the journal of a \(found.dialect) import; this one is \(identity.dialect)")
@@ -99,16 +102,61 @@ final class Journal: Sendable {
     private static let schema = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE baseline(id TEXT NOT NULL, name TEXT NOT NULL);
-        CREATE TABLE account(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL);
+        CREATE TABLE account(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, route TEXT);
         CREATE TABLE rows(
             row INTEGER PRIMARY KEY, line INTEGER NOT NULL, key TEXT NOT NULL,
             status TEXT, intent TEXT, target TEXT, settle_at REAL,
             id TEXT NOT NULL DEFAULT '', http_status INTEGER, attempts INTEGER NOT NULL DEFAULT 0,
             error TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
-            may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT);
+            may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT,
+            before TEXT, sent TEXT);
         CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
         CREATE INDEX rows_by_key ON rows(key, row);
         """
+
+    /// Columns added since the first journals: an import an older routectl stopped can still be resumed.
+    private func addMissingColumns() throws(ImportError) {
+        try write { db in
+            for (table, column) in [("account", "route"), ("rows", "before"), ("rows", "sent")]
+            where try !db.columns(in: table).contains(where: { $0.name == column }) {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
+            }
+        }
+    }
+
+    /// What this journal is for: the provider, the input's columns and the answer to names that exist.
+    func identity() throws(ImportError) -> Identity {
+        do {
+            return try database.read { db in
+                let dialect = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dialect'") ?? ""
+                let header = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'input_header'") ?? "[]"
+                let cells = (try? JSON(parsing: Array(header.utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
+                let onExisting = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'on_existing'") ?? ""
+                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting)
+            }
+        } catch {
+            throw .unusableResults("\(path) is not an import journal: \(error)")
+        }
+    }
+
+    /// Notes which account the import is for (`RouteService.account`), once: undo refuses to
+    /// take it back through another.
+    func recordAccount(_ account: String) throws(ImportError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('account', ?)", arguments: [account])
+        }
+    }
+
+    /// The account the import is for; `nil` for a journal written before it was noted.
+    func recordedAccount() throws(ImportError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'account'") }
+    }
+
+    /// Deletes the journal's files: a scratch journal (`undo --plan`) is not left behind.
+    func remove() {
+        try? database.close()
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
 
     // MARK: - Writing
 
@@ -117,10 +165,11 @@ final class Journal: Sendable {
         guard !entries.isEmpty else { return }
         try write { db in
             let intent = try db.cachedStatement(sql: """
-                INSERT INTO rows(row, line, key, status, intent, target, settle_at, may_have_applied, input)
-                VALUES (?, ?, ?, NULL, ?, ?, NULL, 1, ?)
+                INSERT INTO rows(row, line, key, status, intent, target, settle_at, may_have_applied, input, before, sent)
+                VALUES (?, ?, ?, NULL, ?, ?, NULL, 1, ?, ?, ?)
                 ON CONFLICT(row) DO UPDATE SET status = NULL, intent = excluded.intent,
-                    target = excluded.target, settle_at = NULL, may_have_applied = 1
+                    target = excluded.target, settle_at = NULL, may_have_applied = 1,
+                    before = coalesce(excluded.before, rows.before), sent = excluded.sent
                 """)
             let outcome = try db.cachedStatement(sql: """
                 INSERT INTO rows(row, line, key, status, intent, target, id, http_status, attempts, error, note,
@@ -137,7 +186,8 @@ final class Journal: Sendable {
                 switch entry {
                 case .intent(let row):
                     let (name, target) = Self.columns(row.action)
-                    try intent.execute(arguments: [row.row, row.line, row.key, name, target, Self.encode(row.input)])
+                    try intent.execute(arguments: [row.row, row.line, row.key, name, target, Self.encode(row.input),
+                                                   row.before.map(Self.encode), Self.encode(row.route)])
                 case .outcome(let result):
                     let (name, target) = result.action.map(Self.columns) ?? (nil, nil)
                     try outcome.execute(arguments: [
@@ -162,12 +212,13 @@ final class Journal: Sendable {
         }
     }
 
-    /// Adds listed routes, in the order listed; one commit for the lot.
-    func addToAccount(_ routes: [(id: String, name: String)]) throws(ImportError) {
+    /// Adds listed routes, in the order listed, each with its fields when `route` is given; one
+    /// commit for the lot.
+    func addToAccount(_ routes: [(id: String, name: String, route: Route?)]) throws(ImportError) {
         guard !routes.isEmpty else { return }
         try write { db in
-            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO account(id, name) VALUES (?, ?)")
-            for route in routes { try insert.execute(arguments: [route.id, route.name]) }
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO account(id, name, route) VALUES (?, ?, ?)")
+            for route in routes { try insert.execute(arguments: [route.id, route.name, route.route.map(Self.encode)]) }
         }
     }
 
@@ -219,6 +270,24 @@ final class Journal: Sendable {
             try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
                                 arguments: [name])
         }
+    }
+
+    /// The first listed route named `name`: its id, and its fields when the listing kept them.
+    func accountRoute(named name: String, dialect: Dialect) throws(ImportError) -> (id: String, route: Route?)? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT id, route FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
+                             arguments: [name]).map { record in
+                (record["id"], Self.decode(record["route"], dialect: dialect)?.route)
+            }
+        }
+    }
+
+    /// The listed route with the id `id`, when the listing kept the routes' fields.
+    func accountRoute(id: String, dialect: Dialect) throws(ImportError) -> Route? {
+        try read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT route FROM account WHERE id = ? ORDER BY seq LIMIT 1"),
+                                arguments: [id])
+        }.flatMap { Self.decode($0, dialect: dialect)?.route }
     }
 
     /// The first row before `row` that used `key` and was not invalid, if any.
@@ -281,15 +350,31 @@ final class Journal: Sendable {
             try Row.fetchAll(db, sql: """
                 SELECT row, key, status, intent, target, settle_at, may_have_applied FROM rows WHERE row > ? ORDER BY row LIMIT ?
                 """, arguments: [row, limit]).map { record in
-                let intent: JournalRow.Intent? = switch record["intent"] as String? {
-                case "create": .create
-                case "update": .update(id: record["target"] ?? "")
-                case "delete": .delete(id: record["target"] ?? "")
-                default: nil
-                }
+                let intent = Self.intent(record["intent"], target: record["target"])
                 let status = (record["status"] as String?).flatMap(RowStatus.init(rawValue:))
                 return (record["row"], JournalRow(key: record["key"], status: status, intent: intent,
                                                   mayHaveApplied: record["may_have_applied"], settleAt: record["settle_at"]))
+            }
+        }
+    }
+
+    /// Rows after `row`, in order, at most `limit`: what the import created or updated, or may
+    /// have, with the before-image of each update and the fields sent; and the rows that sent
+    /// nothing (no intent), so that undo accounts for every row.
+    func writes(after row: Int, limit: Int, dialect: Dialect) throws(ImportError) -> [RecordedWrite] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT row, line, key, status, intent, target, id, may_have_applied, before, sent FROM rows
+                WHERE row > ? ORDER BY row LIMIT ?
+                """), arguments: [row, limit]).map { record in
+                let sent = Self.decode(record["sent"], dialect: dialect)
+                return RecordedWrite(
+                    row: record["row"], line: record["line"], key: record["key"],
+                    status: (record["status"] as String?).flatMap(RowStatus.init(rawValue:)),
+                    intent: Self.intent(record["intent"], target: record["target"]), id: record["id"],
+                    mayHaveApplied: record["may_have_applied"],
+                    before: Self.decode(record["before"], dialect: dialect)?.route,
+                    sent: sent?.route, sentSecrets: sent?.withheld ?? [])
             }
         }
     }
@@ -314,6 +399,23 @@ final class Journal: Sendable {
             found.formUnion(try read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)) })
         }
         return found
+    }
+
+    /// How many rows may have been applied without anyone learning so — an intent with no
+    /// outcome, or an outcome that left it unknown — and the first `naming` of them.
+    func unfinishedRows(naming: Int) throws(ImportError) -> (count: Int, first: [(row: Int, key: String)]) {
+        try read { db in
+            let unfinished = "may_have_applied = 1 AND (status IS NULL OR status IN ('failed', 'unprocessed'))"
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM rows WHERE \(unfinished)") ?? 0
+            let first = try Row.fetchAll(db, sql: "SELECT row, key FROM rows WHERE \(unfinished) ORDER BY row LIMIT ?",
+                                         arguments: [naming]).map { (row: $0["row"] as Int, key: $0["key"] as String) }
+            return (count, first)
+        }
+    }
+
+    /// The routes of the account as last listed.
+    func accountCount() throws(ImportError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0 }
     }
 
     /// Rows per status.
@@ -369,6 +471,25 @@ final class Journal: Sendable {
         case .update(let id): return ("update", id)
         case .delete(let id): return ("delete", id)
         }
+    }
+
+    private static func intent(_ name: String?, target: String?) -> JournalRow.Intent? {
+        switch name {
+        case "create": .create
+        case "update": .update(id: target ?? "")
+        case "delete": .delete(id: target ?? "")
+        default: nil
+        }
+    }
+
+    /// A route as catalog JSON; secrets are kept as `null`, never in clear.
+    private static func encode(_ route: Route) -> String {
+        CatalogJSON.encode(route) { _ in .null }.serialized
+    }
+
+    private static func decode(_ text: String?, dialect: Dialect) -> (route: Route, withheld: [String])? {
+        guard let text, let json = try? JSON(parsing: Array(text.utf8)) else { return nil }
+        return CatalogJSON.decode(json, dialect: dialect)
     }
 
     private static func encode(_ cells: [String]) -> String? {

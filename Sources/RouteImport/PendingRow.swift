@@ -13,6 +13,7 @@ struct PendingRow: Sendable {
     let row: Int
     let line: Int
     let key: String
+    /// What the request carries: the row's fields, or for an update only those that differ.
     let route: Route
     let action: Action
     /// When an earlier run sent this row without learning the outcome (`--resume`), the time
@@ -25,6 +26,9 @@ struct PendingRow: Sendable {
     var mayHaveApplied: Bool { settleAt != nil }
     /// Cells for `--include-input`, already redacted; empty otherwise.
     let input: [String]
+    /// For an update: the route as listed before it, kept in the journal so the update can be
+    /// taken back. `nil` when the row resumes an earlier run's request, whose image is kept.
+    var before: Route? = nil
     /// The status the row gets when its request succeeds: the action's own (`created`,
     /// `updated`, `deleted`) unless the row says otherwise (an undo's `restored`).
     var doneStatus: RowStatus
@@ -32,7 +36,7 @@ struct PendingRow: Sendable {
     var note = ""
 
     init(row: Int, line: Int, key: String, route: Route, action: Action, settleAt: Double?,
-         unrecordedCreates: Int, input: [String], doneStatus: RowStatus? = nil, note: String = "") {
+         unrecordedCreates: Int, input: [String], before: Route? = nil, doneStatus: RowStatus? = nil, note: String = "") {
         self.row = row
         self.line = line
         self.key = key
@@ -41,6 +45,7 @@ struct PendingRow: Sendable {
         self.settleAt = settleAt
         self.unrecordedCreates = unrecordedCreates
         self.input = input
+        self.before = before
         self.doneStatus = doneStatus ?? action.doneStatus
         self.note = note
     }
