@@ -78,7 +78,7 @@ public struct Importer: Sendable {
         let rows = ImportRows(source: source, triage: triage, previous: PreviousRows(journal: options.resume ? journal : nil))
         let pump = Pump(rows: rows, sender: sender, journal: journal, tally: tally, stop: stop,
                         window: RowWindow(size: max(1024, options.concurrency * 32)))
-        await pump.runUntilDone()
+        await Pump.runUntilDone(pump)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
         try ResultFile.write(resultsPath, from: journal, columns: columns)

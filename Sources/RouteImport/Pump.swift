@@ -8,7 +8,7 @@ final class Pump {
     private let sender: RowSender?
     private let journal: Journal
     private let tally: Tally
-    private let stop: StopSignal
+    let stop: StopSignal
     private let window: RowWindow
     /// Results of sent rows, committed with the next batch: losing them in a crash is safe,
     /// since their intents are already in the journal.
@@ -79,12 +79,13 @@ final class Pump {
         do throws(ImportError) { try commit([]) } catch { stop.trigger(.fatal(error)) }
     }
 
-    /// `run`, in a task of its own so that cancelling this one (Ctrl-C) becomes a stop: requests
-    /// already sent finish and every row still gets its result.
-    func runUntilDone() async {
-        let work = Task { await run() }
+    /// Runs `pump` in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
+    /// requests already sent finish and every row still gets its result.
+    static func runUntilDone(_ pump: sending Pump) async {
+        let stop = pump.stop
+        let work = Task { await pump.run() }
         stop.attach(work)
-        await withTaskCancellationHandler { await work.value } onCancel: { [stop] in stop.trigger(.interrupted) }
+        await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
     }
 
     /// Commits `entries` after the results finished since the last commit.

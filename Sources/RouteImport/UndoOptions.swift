@@ -9,10 +9,8 @@ public struct UndoOptions: Sendable {
     /// Say what undo would do, and change nothing.
     public var plan = false
     public var resume = false
-    /// Go on although the undo changes more of the account than the threshold allows.
-    public var force = false
-    /// The most deletes and restores allowed without `--force`; `nil` is the default threshold.
-    public var maxChanges: Int?
+    /// How many routes undo may delete and restore before it refuses (`--max-changes`, `--force`).
+    public var threshold = ChangeThreshold()
 
     public init() {}
 

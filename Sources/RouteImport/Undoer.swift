@@ -41,6 +41,8 @@ public struct Undoer: Sendable {
         public let counts: UndoCounts
         /// The routes in the account as listed.
         public let accountRoutes: Int
+        /// `--plan`: the undo would stop at the change threshold, and why.
+        public let thresholdWarning: String?
         let imported: Journal
         let journal: Journal
     }
@@ -64,7 +66,16 @@ public struct Undoer: Sendable {
             case .send(let pending): counts.byStatus[pending.action.isDelete ? .toDelete : .toRestore, default: 0] += 1
             }
         }
-        return Prepared(counts: counts, accountRoutes: try journal.accountCount(), imported: imported, journal: journal)
+        let existing = try journal.accountCount()
+        let threshold = options.threshold
+        let verb = "delete or restore"
+        if !options.plan, let refusal = threshold.refusal(changes: counts.changes, existing: existing, verb: verb) {
+            throw .usage(refusal + " (see them first with --plan)")
+        }
+        let warning = options.plan && !threshold.force && threshold.exceeded(changes: counts.changes, existing: existing)
+            ? threshold.warning(changes: counts.changes, existing: existing, verb: verb) + ": the undo would stop"
+            : nil
+        return Prepared(counts: counts, accountRoutes: existing, thresholdWarning: warning, imported: imported, journal: journal)
     }
 
     public func run(_ prepared: Prepared) async throws(ImportError) -> ImportSummary {
@@ -81,7 +92,7 @@ public struct Undoer: Sendable {
                             plan: options.plan, resuming: options.resume)
         let pump = Pump(rows: rows, sender: sender, journal: journal, tally: tally, stop: stop,
                         window: RowWindow(size: max(1024, options.concurrency * 32)))
-        await pump.runUntilDone()
+        await Pump.runUntilDone(pump)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
         try ResultFile.write(resultsPath, from: journal, columns: ResultColumns(schema: .forDialect(service.dialect), inputHeader: nil))

@@ -75,7 +75,7 @@ struct UndoCommand: AsyncParsableCommand {
             let concurrency: Int
             do {
                 concurrency = try ConnectionResolver(environment: Environment.all).concurrency(self.concurrency) ?? 16
-            } catch {
+            } catch let error as ConnectionError {
                 throw CommandFailure(error.exitStatus, error.description)
             }
             let summary = try await Connection.withService(global, concurrency: concurrency) { service in
@@ -115,8 +115,7 @@ struct UndoCommand: AsyncParsableCommand {
         options.rate = rate
         options.plan = plan
         options.resume = resume
-        options.force = force
-        options.maxChanges = maxChanges
+        options.threshold = ChangeThreshold(maxChanges: maxChanges, force: force)
         return options
     }
 }

@@ -168,9 +168,9 @@ struct UndoTests {
         await #expect { try await harness.undo(results) } throws: { error in
             (error as? ImportError)?.description.contains("--force") == true
         }
-        await #expect(throws: ImportError.self) { try await harness.undo(results) { $0.maxChanges = 10 } }
+        await #expect(throws: ImportError.self) { try await harness.undo(results) { $0.threshold = ChangeThreshold(maxChanges: 10) } }
         #expect(try await harness.snapshot() == listed, "a refused undo changed the account")
-        let forced = try await harness.undo(results) { $0.force = true }
+        let forced = try await harness.undo(results) { $0.threshold = ChangeThreshold(force: true) }
         #expect(forced.counts[.deleted] == 12)
     }
 
