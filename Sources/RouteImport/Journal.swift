@@ -73,6 +73,12 @@ final class Journal: Sendable {
         } catch {
             throw .unusableResults("\(path) is not an import journal: \(error)")
         }
+        if identity != nil, let refusal = try journal.read({ db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'refused'")
+        }) {
+            throw .unusableResults("the import that wrote \(path) sent nothing: \(refusal). "
+                + "Run it again without --resume")
+        }
         if let identity, found.dialect != identity.dialect {
             throw .unusableResults("\(path) is the journal of a \(found.dialect) import; this one is \(identity.dialect)")
         }
@@ -108,7 +114,7 @@ final class Journal: Sendable {
             id TEXT NOT NULL DEFAULT '', http_status INTEGER, attempts INTEGER NOT NULL DEFAULT 0,
             error TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
             may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT,
-            before TEXT, sent TEXT);
+            before TEXT, sent TEXT, changes TEXT);
         CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
         CREATE INDEX rows_by_key ON rows(key, row);
         """
@@ -116,7 +122,7 @@ final class Journal: Sendable {
     /// Columns added since the first journals: an import an older routectl stopped can still be resumed.
     private func addMissingColumns() throws(ImportError) {
         try write { db in
-            for (table, column) in [("account", "route"), ("rows", "before"), ("rows", "sent")]
+            for (table, column) in [("account", "route"), ("rows", "before"), ("rows", "sent"), ("rows", "changes")]
             where try !db.columns(in: table).contains(where: { $0.name == column }) {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
             }
@@ -138,14 +144,14 @@ final class Journal: Sendable {
                 """)
             let outcome = try db.cachedStatement(sql: """
                 INSERT INTO rows(row, line, key, status, intent, target, id, http_status, attempts, error, note,
-                                 may_have_applied, input, settle_at, creates_unknown)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 may_have_applied, input, settle_at, creates_unknown, changes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(row) DO UPDATE SET status = excluded.status,
                     settle_at = excluded.settle_at, creates_unknown = rows.creates_unknown + excluded.creates_unknown,
                     intent = coalesce(excluded.intent, rows.intent), target = coalesce(excluded.target, rows.target),
                     id = excluded.id, http_status = excluded.http_status, attempts = excluded.attempts,
                     error = excluded.error, note = excluded.note, may_have_applied = excluded.may_have_applied,
-                    input = coalesce(excluded.input, rows.input)
+                    input = coalesce(excluded.input, rows.input), changes = excluded.changes
                 """)
             for entry in entries {
                 switch entry {
@@ -158,7 +164,7 @@ final class Journal: Sendable {
                     try outcome.execute(arguments: [
                         result.row, result.line, result.key, result.status.rawValue, name, target, result.id,
                         result.httpStatus, result.attempts, result.error, result.note, result.mayHaveApplied,
-                        Self.encode(result.input), result.settleAt, result.createsUnknown,
+                        Self.encode(result.input), result.settleAt, result.createsUnknown, Self.encode(result.changes),
                     ])
                 }
             }
@@ -226,14 +232,6 @@ final class Journal: Sendable {
             try db.execute(sql: "INSERT INTO baseline(id, name) SELECT id, name FROM account ORDER BY seq")
             try db.execute(sql: "CREATE UNIQUE INDEX baseline_by_id ON baseline(id)")
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('baseline', 'taken')")
-        }
-    }
-
-    /// The id of the first listed route named `name`, if any.
-    func accountID(named name: String) throws(ImportError) -> String? {
-        try read { db in
-            try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
-                                arguments: [name])
         }
     }
 
@@ -366,6 +364,30 @@ final class Journal: Sendable {
         return found
     }
 
+    /// The number of routes the account listing holds.
+    func accountCount() throws(ImportError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0 }
+    }
+
+    /// Records that the import refused to start (the change threshold), so that `--resume` does
+    /// not go ahead with what the refusal stopped.
+    func markRefused(_ reason: String) throws(ImportError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('refused', ?)", arguments: [reason])
+        }
+    }
+
+    /// Closes the journal and deletes its files: a plan's journal is scratch.
+    func remove() {
+        try? database.close()
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    /// Forgets every row: the pass that counted an import's updates is done, and sending starts.
+    func clearRows() throws(ImportError) {
+        try write { db in try db.execute(sql: "DELETE FROM rows") }
+    }
+
     /// Rows per status.
     func counts() throws(ImportError) -> [RowStatus: Int] {
         try read { db in
@@ -377,20 +399,20 @@ final class Journal: Sendable {
         }
     }
 
-    /// Writes every row's result to `writer` in input order; a row left with only an intent is `unprocessed`.
-    func writeResults(to writer: CSVWriter, columns: ResultColumns) throws(ImportError) {
+    /// Hands every row's result to `body` in input order; a row left with only an intent is `unprocessed`.
+    func forEachResult(_ body: (RowResult) throws -> Void) throws(ImportError) {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT row, line, key, coalesce(status, 'unprocessed') AS status, id, http_status, attempts, error, note,
-                       may_have_applied, input FROM rows ORDER BY row
+                       may_have_applied, input, changes FROM rows ORDER BY row
                 """)
             while let record = try cursor.next() {
                 let result = RowResult(
                     row: record["row"], line: record["line"], key: record["key"],
                     status: RowStatus(rawValue: record["status"]) ?? .unprocessed, id: record["id"],
                     httpStatus: record["http_status"], attempts: record["attempts"], error: record["error"],
-                    note: record["note"], input: Self.decode(record["input"]))
-                try writer.write(columns.cells(of: result))
+                    note: record["note"], input: Self.decode(record["input"]), changes: Self.decode(record["changes"]))
+                try body(result)
             }
         }
     }
