@@ -267,7 +267,7 @@ final class Journal: Sendable {
     /// Rows holding a route whose id is not in the account as last listed, or is there under another name.
     func mismatches() throws(ImportError) -> (checked: Int, routes: Int, mismatches: [String]) {
         try read { db in
-            let held = "r.status IN ('created', 'updated', 'exists') AND r.id <> ''"
+            let held = "r.status IN \(Self.holdingStatuses) AND r.id <> ''"
             let checked = try Int.fetchOne(db, sql: "SELECT count(*) FROM rows r WHERE \(held)") ?? 0
             let routes = try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0
             let mismatches = try Row.fetchAll(db, sql: """
@@ -292,7 +292,7 @@ final class Journal: Sendable {
                 WITH made AS (SELECT key, sum(creates_unknown) AS n FROM rows WHERE status = 'created' GROUP BY key)
                 SELECT a.name, a.id, made.n FROM account a JOIN made ON made.key = a.name
                 WHERE NOT EXISTS (SELECT 1 FROM rows r WHERE r.id = a.id AND r.id <> ''
-                                  AND r.status IN ('created', 'updated', 'exists'))
+                                  AND r.status IN \(Self.holdingStatuses))
                   AND NOT EXISTS (SELECT 1 FROM baseline b WHERE b.id = a.id)
                 ORDER BY a.name, a.seq
                 """) {
@@ -349,7 +349,7 @@ final class Journal: Sendable {
 
     /// Of `ids`, those that some row of this import already holds as its route.
     func claimed(_ ids: [String]) throws(ImportError) -> Set<String> {
-        try matching(ids) { "SELECT id FROM rows WHERE id IN (\($0)) AND status IN ('created', 'updated', 'exists')" }
+        try matching(ids) { "SELECT id FROM rows WHERE id IN (\($0)) AND status IN \(Self.holdingStatuses)" }
     }
 
     /// The ids of `ids` that `query` (given a list of placeholders) selects, asked in chunks
@@ -441,6 +441,9 @@ final class Journal: Sendable {
         case .update(let id): return ("update", id)
         }
     }
+
+    /// `('created', 'updated', …)`: the statuses of rows that hold a route, for SQL.
+    private static let holdingStatuses = "(" + RowStatus.allCases.filter(\.holdsRoute).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
 
     private static func intent(_ name: String?, target: String?) -> JournalRow.Intent? {
         switch name {

@@ -50,6 +50,7 @@ struct ImportPlanTests {
         let again = harness.sandbox.routeWrites
         let rerun = try await harness.importFile(input) { $0.onExisting = .update }
         #expect(rerun.counts == [.unchanged: 22])
+        #expect(rerun.verification?.rows == 22, "an unchanged row holds its route, and is checked")
         #expect(harness.sandbox.routeWrites == again, "an unchanged file sends no write")
     }
 
