@@ -60,7 +60,10 @@ public struct ImportSummary: Sendable {
         }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
-        if let thresholdWarning { text += "\nwarning: " + thresholdWarning + "; give --force or --max-changes to let it go ahead" }
+        if let thresholdWarning {
+            text += "\nwarning: the import would stop before sending anything: \(thresholdWarning) "
+                + "(--force, or --max-changes \(counts[.toUpdate] ?? 0), lets it go ahead)"
+        }
         text += "\n\(plan ? "plan" : "results"): \(resultsPath)"
         if !plan, stopReason != nil || (counts[.failed] ?? 0) > 0 {
             text += "\nto send the failed and unprocessed rows again: the same command with --resume"

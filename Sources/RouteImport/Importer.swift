@@ -120,7 +120,7 @@ public struct Importer: Sendable {
         let updates = counts[.toUpdate] ?? 0
         let warning = options.plan && options.onExisting == .update && options.threshold.exceeded(changes: updates, existing: existing)
             && !options.threshold.force
-            ? options.threshold.warning(changes: updates, existing: existing, verb: "update") + ": the import would stop"
+            ? options.threshold.warning(changes: updates, existing: existing, verb: "update")
             : nil
         return ImportSummary(counts: counts, thisRun: tally.statuses, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
@@ -153,7 +153,7 @@ public struct Importer: Sendable {
         try journal.clearRows()
         if let refusal = options.threshold.refusal(changes: updates, existing: try journal.accountCount(), verb: "update") {
             try journal.markRefused(refusal)
-            throw .tooManyChanges(refusal + " (see them first with --plan)")
+            throw .tooManyChanges(refusal)
         }
     }
 

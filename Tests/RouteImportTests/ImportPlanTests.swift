@@ -171,7 +171,7 @@ struct ImportPlanTests {
         let plan = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = true }
         #expect(plan.counts == [.toUpdate: 12])
         #expect(plan.thresholdWarning?.hasPrefix("this would update 12 of the account's 12 existing routes (100 %)") == true)
-        #expect(plan.description.contains("warning: this would update 12"))
+        #expect(plan.description.contains("warning: the import would stop before sending anything: this would update 12"))
         let forced = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = true; $0.threshold.force = true }
         #expect(forced.thresholdWarning == nil)
     }
