@@ -29,7 +29,7 @@ public struct ChangeThreshold: Sendable, Equatable {
     public func refusal(changes: Int, existing: Int, verb: String) -> String? {
         guard !force, exceeded(changes: changes, existing: existing) else { return nil }
         return "nothing was sent: " + warning(changes: changes, existing: existing, verb: verb)
-            + "; give --force to go ahead, or --max-changes \(changes) to allow this many"
+            + "; see them with --plan, then give --force to go ahead, or --max-changes \(changes) to allow this many"
     }
 
     /// What the changes exceed, for a plan to warn about once `exceeded` says they do.

@@ -74,6 +74,12 @@ final class Journal: Sendable {
                 ? "\(path) is the journal of an undo, not of an import"
                 : "\(path) is the journal of an import, not of an undo: give the --results of the undo to resume")
         }
+        if identity != nil, let refusal = try journal.read({ db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'refused'")
+        }) {
+            throw .unusableResults("the import that wrote \(path) sent nothing: \(refusal). "
+                + "Run it again without --resume")
+        }
         if let identity, found.dialect != identity.dialect {
             throw .unusableResults("\(path) is the journal of a \(found.dialect) import; this one is \(identity.dialect)")
         }
@@ -109,7 +115,7 @@ final class Journal: Sendable {
             id TEXT NOT NULL DEFAULT '', http_status INTEGER, attempts INTEGER NOT NULL DEFAULT 0,
             error TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
             may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT,
-            before TEXT, sent TEXT);
+            before TEXT, sent TEXT, changes TEXT);
         CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
         CREATE INDEX rows_by_key ON rows(key, row);
         """
@@ -117,7 +123,7 @@ final class Journal: Sendable {
     /// Columns added since the first journals: an import an older routectl stopped can still be resumed.
     private func addMissingColumns() throws(ImportError) {
         try write { db in
-            for (table, column) in [("account", "route"), ("rows", "before"), ("rows", "sent")]
+            for (table, column) in [("account", "route"), ("rows", "before"), ("rows", "sent"), ("rows", "changes")]
             where try !db.columns(in: table).contains(where: { $0.name == column }) {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
             }
@@ -152,12 +158,6 @@ final class Journal: Sendable {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'account'") }
     }
 
-    /// Deletes the journal's files: a scratch journal (`undo --plan`) is not left behind.
-    func remove() {
-        try? database.close()
-        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-    }
-
     // MARK: - Writing
 
     /// Commits `entries` in one transaction: when it returns, they survive a crash.
@@ -173,14 +173,14 @@ final class Journal: Sendable {
                 """)
             let outcome = try db.cachedStatement(sql: """
                 INSERT INTO rows(row, line, key, status, intent, target, id, http_status, attempts, error, note,
-                                 may_have_applied, input, settle_at, creates_unknown)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 may_have_applied, input, settle_at, creates_unknown, changes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(row) DO UPDATE SET status = excluded.status,
                     settle_at = excluded.settle_at, creates_unknown = rows.creates_unknown + excluded.creates_unknown,
                     intent = coalesce(excluded.intent, rows.intent), target = coalesce(excluded.target, rows.target),
                     id = excluded.id, http_status = excluded.http_status, attempts = excluded.attempts,
                     error = excluded.error, note = excluded.note, may_have_applied = excluded.may_have_applied,
-                    input = coalesce(excluded.input, rows.input)
+                    input = coalesce(excluded.input, rows.input), changes = excluded.changes
                 """)
             for entry in entries {
                 switch entry {
@@ -193,7 +193,7 @@ final class Journal: Sendable {
                     try outcome.execute(arguments: [
                         result.row, result.line, result.key, result.status.rawValue, name, target, result.id,
                         result.httpStatus, result.attempts, result.error, result.note, result.mayHaveApplied,
-                        Self.encode(result.input), result.settleAt, result.createsUnknown,
+                        Self.encode(result.input), result.settleAt, result.createsUnknown, Self.encode(result.changes),
                     ])
                 }
             }
@@ -264,14 +264,6 @@ final class Journal: Sendable {
         }
     }
 
-    /// The id of the first listed route named `name`, if any.
-    func accountID(named name: String) throws(ImportError) -> String? {
-        try read { db in
-            try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
-                                arguments: [name])
-        }
-    }
-
     /// The first listed route named `name`: its id, and its fields when the listing kept them.
     func accountRoute(named name: String, dialect: Dialect) throws(ImportError) -> (id: String, route: Route?)? {
         try read { db in
@@ -304,7 +296,7 @@ final class Journal: Sendable {
     /// Rows holding a route whose id is not in the account as last listed, or is there under another name.
     func mismatches() throws(ImportError) -> (checked: Int, routes: Int, mismatches: [String]) {
         try read { db in
-            let held = "r.status IN ('created', 'updated', 'exists') AND r.id <> ''"
+            let held = "r.status IN \(Self.holdingStatuses) AND r.id <> ''"
             let checked = try Int.fetchOne(db, sql: "SELECT count(*) FROM rows r WHERE \(held)") ?? 0
             let routes = try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0
             let mismatches = try Row.fetchAll(db, sql: """
@@ -329,7 +321,7 @@ final class Journal: Sendable {
                 WITH made AS (SELECT key, sum(creates_unknown) AS n FROM rows WHERE status = 'created' GROUP BY key)
                 SELECT a.name, a.id, made.n FROM account a JOIN made ON made.key = a.name
                 WHERE NOT EXISTS (SELECT 1 FROM rows r WHERE r.id = a.id AND r.id <> ''
-                                  AND r.status IN ('created', 'updated', 'exists'))
+                                  AND r.status IN \(Self.holdingStatuses))
                   AND NOT EXISTS (SELECT 1 FROM baseline b WHERE b.id = a.id)
                 ORDER BY a.name, a.seq
                 """) {
@@ -386,7 +378,7 @@ final class Journal: Sendable {
 
     /// Of `ids`, those that some row of this import already holds as its route.
     func claimed(_ ids: [String]) throws(ImportError) -> Set<String> {
-        try matching(ids) { "SELECT id FROM rows WHERE id IN (\($0)) AND status IN ('created', 'updated', 'exists')" }
+        try matching(ids) { "SELECT id FROM rows WHERE id IN (\($0)) AND status IN \(Self.holdingStatuses)" }
     }
 
     /// The ids of `ids` that `query` (given a list of placeholders) selects, asked in chunks
@@ -413,9 +405,28 @@ final class Journal: Sendable {
         }
     }
 
-    /// The routes of the account as last listed.
+    /// The number of routes the account listing holds.
     func accountCount() throws(ImportError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0 }
+    }
+
+    /// Records that the import refused to start (the change threshold), so that `--resume` does
+    /// not go ahead with what the refusal stopped.
+    func markRefused(_ reason: String) throws(ImportError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('refused', ?)", arguments: [reason])
+        }
+    }
+
+    /// Closes the journal and deletes its files: a plan's journal is scratch.
+    func remove() {
+        try? database.close()
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    /// Forgets every row: the pass that counted an import's updates is done, and sending starts.
+    func clearRows() throws(ImportError) {
+        try write { db in try db.execute(sql: "DELETE FROM rows") }
     }
 
     /// Rows per status.
@@ -429,20 +440,20 @@ final class Journal: Sendable {
         }
     }
 
-    /// Writes every row's result to `writer` in input order; a row left with only an intent is `unprocessed`.
-    func writeResults(to writer: CSVWriter, columns: ResultColumns) throws(ImportError) {
+    /// Hands every row's result to `body` in input order; a row left with only an intent is `unprocessed`.
+    func forEachResult(_ body: (RowResult) throws -> Void) throws(ImportError) {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT row, line, key, coalesce(status, 'unprocessed') AS status, id, http_status, attempts, error, note,
-                       may_have_applied, input FROM rows ORDER BY row
+                       may_have_applied, input, changes FROM rows ORDER BY row
                 """)
             while let record = try cursor.next() {
                 let result = RowResult(
                     row: record["row"], line: record["line"], key: record["key"],
                     status: RowStatus(rawValue: record["status"]) ?? .unprocessed, id: record["id"],
                     httpStatus: record["http_status"], attempts: record["attempts"], error: record["error"],
-                    note: record["note"], input: Self.decode(record["input"]))
-                try writer.write(columns.cells(of: result))
+                    note: record["note"], input: Self.decode(record["input"]), changes: Self.decode(record["changes"]))
+                try body(result)
             }
         }
     }
@@ -472,6 +483,9 @@ final class Journal: Sendable {
         case .delete(let id): return ("delete", id)
         }
     }
+
+    /// `('created', 'updated', …)`: the statuses of rows that hold a route, for SQL.
+    private static let holdingStatuses = "(" + RowStatus.allCases.filter(\.holdsRoute).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
 
     private static func intent(_ name: String?, target: String?) -> JournalRow.Intent? {
         switch name {

@@ -1,7 +1,15 @@
 /// What became of one data row, as written in the result file's `status` column: an import's
-/// row, or an undo's (which takes the import's rows back one by one).
+/// row, or an undo's (which takes the import's rows back one by one). Summaries list the
+/// statuses in this order.
 public enum RowStatus: String, Sendable, CaseIterable {
-    case created, updated, exists, invalid, failed, unprocessed
+    /// Under `--plan`: what an import with the same options would do.
+    case toCreate = "to-create", toUpdate = "to-update"
+    /// `undo --plan`: what undo would do with the row.
+    case toDelete = "to-delete", toRestore = "to-restore"
+    case created, updated
+    /// `--on-existing update`: the route already holds every value of the row, so nothing was sent.
+    case unchanged
+    case exists, invalid, failed, unprocessed
     /// Under `--dry-run`: the row would have been sent.
     case valid
     /// Undo: the route the import created is deleted.
@@ -17,19 +25,20 @@ public enum RowStatus: String, Sendable, CaseIterable {
     case gone
     /// Undo: the import changed nothing with this row.
     case nothingToUndo = "nothing-to-undo"
-    /// `undo --plan`: what undo would do with the row.
-    case toDelete = "to-delete"
-    case toRestore = "to-restore"
 
     /// A row with a final status is settled for good: `--resume` does not send it again.
     /// `failed` and `unprocessed` rows are tried again.
     public var isFinal: Bool {
         switch self {
-        case .created, .updated, .exists, .invalid, .deleted, .restored, .partlyRestored, .drifted, .gone, .nothingToUndo:
-            return true
-        case .failed, .unprocessed, .valid, .toDelete, .toRestore:
-            return false
+        case .created, .updated, .exists, .unchanged, .invalid: return true
+        case .deleted, .restored, .partlyRestored, .drifted, .gone, .nothingToUndo: return true
+        case .failed, .unprocessed, .valid, .toCreate, .toUpdate, .toDelete, .toRestore: return false
         }
+    }
+
+    /// The row holds a route of the account, whose id is in its result: verification checks it.
+    var holdsRoute: Bool {
+        self == .created || self == .updated || self == .unchanged || self == .exists
     }
 
     /// Counted against `--max-errors` and in the exit status.

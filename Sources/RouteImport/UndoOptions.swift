@@ -16,11 +16,21 @@ public struct UndoOptions: Sendable {
 
     /// `routes.results.csv` → `routes.results.undo.csv`, beside it.
     public static func defaultResultsPath(forImportResults path: String) -> String {
+        beside(path, suffix: "undo")
+    }
+
+    /// `routes.results.csv` → `routes.results.undo-plan.csv`: a plan never overwrites an undo's
+    /// results or journal.
+    public static func defaultPlanPath(forImportResults path: String) -> String {
+        beside(path, suffix: "undo-plan")
+    }
+
+    private static func beside(_ path: String, suffix: String) -> String {
         let slash = path.lastIndex(of: "/")
         let nameStart = slash.map { path.index(after: $0) } ?? path.startIndex
         if let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart {
-            return path[..<dot] + ".undo" + path[dot...]
+            return path[..<dot] + "." + suffix + path[dot...]
         }
-        return path + ".undo.csv"
+        return path + "." + suffix + ".csv"
     }
 }

@@ -47,9 +47,10 @@ struct UndoRows: RowDecisions {
             if plan { return .done(result(row, .toDelete, note: step.note)) }
             return .send(pending(row, .delete(id: id), route: Self.identifying(id, row.key, dialect), step: step, settleAt: nil))
         case .restore(let id, let changes):
-            let note = Self.joined(Self.restoring(changes, from: current), step.note)
-            if plan { return .done(result(row, .toRestore, note: note)) }
-            return .send(pending(row, .update(id: id), route: changes, step: step, note: note, settleAt: nil))
+            let restoring = Self.restoring(changes, from: current)
+            if plan { return .done(result(row, .toRestore, note: step.note, changes: restoring)) }
+            return .send(pending(row, .update(id: id), route: changes, step: step,
+                                 note: Self.joined(restoring.joined(separator: "; "), step.note), settleAt: nil))
         }
     }
 
@@ -74,10 +75,10 @@ struct UndoRows: RowDecisions {
         }
     }
 
-    private func result(_ row: RecordedWrite, _ status: RowStatus, note: String) -> RowResult {
+    private func result(_ row: RecordedWrite, _ status: RowStatus, note: String, changes: [String] = []) -> RowResult {
         // A row undo cannot take back has its reason where failures have theirs.
         RowResult(row: row.row, line: row.line, key: row.key, status: status, id: row.id,
-                  error: status == .failed ? note : "", note: status == .failed ? "" : note)
+                  error: status == .failed ? note : "", note: status == .failed ? "" : note, changes: changes)
     }
 
     private func pending(
@@ -96,10 +97,10 @@ struct UndoRows: RowDecisions {
         return route
     }
 
-    /// `TrunkPort1: 5062 → 5061`: what the restore changes on the route as listed.
-    private static func restoring(_ changes: Route, from current: Route?) -> String {
-        guard let current else { return "" }
-        return RouteDifference(of: changes, from: current).lines.joined(separator: "; ")
+    /// `TrunkPort1: 5062 → 5061`, a line per field: what the restore changes on the route as listed.
+    private static func restoring(_ changes: Route, from current: Route?) -> [String] {
+        guard let current else { return [] }
+        return RouteDifference(of: changes, from: current).lines
     }
 
     private static func joined(_ notes: String...) -> String {

@@ -30,11 +30,16 @@ public struct Undoer: Sendable {
     }
 
     public var resultsPath: String {
-        options.resultsPath ?? UndoOptions.defaultResultsPath(forImportResults: importResultsPath)
+        options.resultsPath ?? (options.plan
+            ? UndoOptions.defaultPlanPath(forImportResults: importResultsPath)
+            : UndoOptions.defaultResultsPath(forImportResults: importResultsPath))
     }
 
-    /// The undo's own journal, for `--resume`; under `--plan`, a scratch one that is removed.
-    var journalPath: String { Journal.path(forResults: resultsPath) + (options.plan ? ".plan" : "") }
+    /// The undo's own journal, for `--resume`. A plan's is scratch, removed at the end, and named
+    /// apart, so that no `--results` of a plan can replace the journal an undo keeps.
+    var journalPath: String {
+        options.plan ? resultsPath + ".plan-journal" : Journal.path(forResults: resultsPath)
+    }
 
     /// What undo is about to do, decided against the account as listed, before anything is sent.
     public struct Prepared: Sendable {
@@ -70,10 +75,10 @@ public struct Undoer: Sendable {
         let threshold = options.threshold
         let verb = "delete or restore"
         if !options.plan, let refusal = threshold.refusal(changes: counts.changes, existing: existing, verb: verb) {
-            throw .usage(refusal + " (see them first with --plan)")
+            throw .tooManyChanges(refusal)
         }
         let warning = options.plan && !threshold.force && threshold.exceeded(changes: counts.changes, existing: existing)
-            ? threshold.warning(changes: counts.changes, existing: existing, verb: verb) + ": the undo would stop"
+            ? threshold.warning(changes: counts.changes, existing: existing, verb: verb)
             : nil
         return Prepared(counts: counts, accountRoutes: existing, thresholdWarning: warning, imported: imported, journal: journal)
     }
@@ -95,10 +100,14 @@ public struct Undoer: Sendable {
         await Pump.runUntilDone(pump)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
-        try ResultFile.write(resultsPath, from: journal, columns: ResultColumns(schema: .forDialect(service.dialect), inputHeader: nil))
-        let summary = ImportSummary(counts: try journal.counts(), thisRun: tally.statuses, elapsed: clock.now - started,
-                                    resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.plan,
+        let columns = ResultColumns(schema: .forDialect(service.dialect), inputHeader: nil, planning: options.plan)
+        try ResultFile.write(resultsPath, from: journal, columns: columns)
+        var summary = ImportSummary(counts: try journal.counts(), thisRun: tally.statuses, elapsed: clock.now - started,
+                                    resultsPath: resultsPath, stopReason: stop.reason, dryRun: false,
                                     verification: nil, inputNotice: nil)
+        summary.plan = options.plan
+        summary.thresholdWarning = prepared.thresholdWarning
+        summary.command = "undo"
         if options.plan { journal.remove() }
         return summary
     }

@@ -17,7 +17,7 @@ import RouteModel
         try journal.addToAccount([("CRID-3", "two", nil), ("CRID-2", "two", nil)])
         try journal.indexAccount()
         #expect(try journal.mismatches().routes == 3)
-        #expect(try journal.accountID(named: "two") == "CRID-2")
+        #expect(try journal.accountRoute(named: "two", dialect: .telegent)?.id == "CRID-2")
         try journal.takeBaselineOnce()
         #expect(try journal.baselineContains(["CRID-1", "CRID-3", "CRID-4"]) == ["CRID-1", "CRID-3"])
 
@@ -26,8 +26,8 @@ import RouteModel
         try journal.addToAccount([("CRID-3", "two", nil), ("CRID-5", "five", nil)])
         try journal.indexAccount()
         #expect(try journal.mismatches().routes == 2)
-        #expect(try journal.accountID(named: "two") == "CRID-3")
-        #expect(try journal.accountID(named: "one") == nil)
+        #expect(try journal.accountRoute(named: "two", dialect: .telegent)?.id == "CRID-3")
+        #expect(try journal.accountRoute(named: "one", dialect: .telegent) == nil)
     }
 
     @Test func aFullListingKeepsEachRouteFoundByNameOrID() throws {

@@ -166,7 +166,10 @@ struct UndoTests {
         let listed = try await harness.snapshot()
 
         await #expect { try await harness.undo(results) } throws: { error in
-            (error as? ImportError)?.description.contains("--force") == true
+            guard case .tooManyChanges(let message) = error as? ImportError else { return false }
+            return message == "nothing was sent: this would delete or restore 17 of the account's 32 existing routes (53 %), "
+                + "more than the 25 % allowed without --force; see them with --plan, then give --force to go ahead, "
+                + "or --max-changes 17 to allow this many"
         }
         await #expect(throws: ImportError.self) { try await harness.undo(results) { $0.threshold = ChangeThreshold(maxChanges: 10) } }
         #expect(try await harness.snapshot() == listed, "a refused undo changed the account")
@@ -186,13 +189,14 @@ struct UndoTests {
         let summary = try await undoer.run(prepared)
 
         #expect(try await harness.snapshot() == listed)
-        let rows = try harness.results(harness.directory + "/mixed.results.undo.csv")
+        let rows = try harness.results(harness.directory + "/mixed.results.undo-plan.csv")
         #expect(statuses(rows) == ["to-delete": 12, "to-restore": 5, "nothing-to-undo": 2])
-        #expect(rows[12]["note"] == "TrunkPort1: 5062 → 5061; TrunkTransport1: TCP → UDP")
+        #expect(rows[12]["changes"] == "TrunkPort1: 5062 → 5061; TrunkTransport1: TCP → UDP")
         #expect(rows.allSatisfy { $0["attempts"] == "0" })
         #expect(summary.exitStatus == .success)
-        #expect(!FileManager.default.fileExists(atPath: harness.directory + "/mixed.results.undo.csv.journal"))
-        #expect(!FileManager.default.fileExists(atPath: harness.directory + "/mixed.results.undo.csv.journal.plan"))
+        #expect(summary.description.hasPrefix("plan, nothing sent: "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: harness.directory).filter { $0.contains("undo") }
+            == ["mixed.results.undo-plan.csv"])
     }
 
     @Test("undo refuses an import it cannot take back safely, saying why")
