@@ -62,6 +62,12 @@ public struct ImportSummary: Sendable {
         }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
+        if let drifted = counts[.drifted], drifted > 0 {
+            text += "\n\(Self.routes(drifted)) changed since the import, left alone (drifted): each note says what differs"
+        }
+        if let partly = counts[.partlyRestored], partly > 0 {
+            text += "\n\(Self.routes(partly)) partly restored: each note names what no update can put back"
+        }
         if let thresholdWarning {
             let changes = [RowStatus.toUpdate, .toDelete, .toRestore].reduce(0) { $0 + (counts[$1] ?? 0) }
             text += "\nwarning: the \(command) would stop before sending anything: \(thresholdWarning) "
@@ -84,6 +90,10 @@ public struct ImportSummary: Sendable {
 
     private static func rows(_ count: Int) -> String {
         count == 1 ? "1 row" : "\(grouped(count)) rows"
+    }
+
+    private static func routes(_ count: Int) -> String {
+        count == 1 ? "1 route" : "\(grouped(count)) routes"
     }
 
     static func grouped(_ number: Int) -> String {

@@ -103,13 +103,7 @@ public struct Importer: Sendable {
         let counts = try journal.counts()
         let existing = options.plan ? try journal.accountCount() : 0
         if options.plan {
-            if let planJSON = options.planJSON {
-                var index = 0
-                try journal.forEachResult { result in
-                    planJSON(index, columns.json(of: result))
-                    index += 1
-                }
-            }
+            if let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
             journal.remove()
         }
         var verification: Verification?

@@ -350,15 +350,15 @@ final class Journal: Sendable {
         }
     }
 
-    /// Rows after `row`, in order, at most `limit`: what the import created or updated, or may
-    /// have, with the before-image of each update and the fields sent; and the rows that sent
-    /// nothing (no intent), so that undo accounts for every row.
-    func writes(after row: Int, limit: Int, dialect: Dialect) throws(ImportError) -> [RecordedWrite] {
+    /// Rows after `row` that recorded an intent, in order, at most `limit`: what this import
+    /// created or updated, or may have, with the before-image of each update and the fields sent.
+    /// With `all`, the rows that sent nothing too, so that undo accounts for every row.
+    func writes(after row: Int, limit: Int, dialect: Dialect, all: Bool = false) throws(ImportError) -> [RecordedWrite] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT row, line, key, status, intent, target, id, may_have_applied, before, sent FROM rows
-                WHERE row > ? ORDER BY row LIMIT ?
-                """), arguments: [row, limit]).map { record in
+                WHERE row > ? AND (? OR intent IS NOT NULL) ORDER BY row LIMIT ?
+                """), arguments: [row, all, limit]).map { record in
                 let sent = Self.decode(record["sent"], dialect: dialect)
                 return RecordedWrite(
                     row: record["row"], line: record["line"], key: record["key"],

@@ -18,7 +18,7 @@ struct RecordedRows {
     mutating func next() throws(ImportError) -> RecordedWrite? {
         if index == page.count {
             guard !exhausted else { return nil }
-            page = try journal.writes(after: page.last?.row ?? 0, limit: Self.pageSize, dialect: dialect)
+            page = try journal.writes(after: page.last?.row ?? 0, limit: Self.pageSize, dialect: dialect, all: true)
             index = 0
             exhausted = page.count < Self.pageSize
             if page.isEmpty { return nil }

@@ -1,3 +1,5 @@
+import RouteModel
+
 /// Everything `undo` may be asked to do differently.
 public struct UndoOptions: Sendable {
     /// Where the undo's results go; `nil` means `NAME.undo.csv` beside the import's results.
@@ -8,6 +10,8 @@ public struct UndoOptions: Sendable {
     public var rate: Double?
     /// Say what undo would do, and change nothing.
     public var plan = false
+    /// Under `--plan`, also given each result as JSON, in input order, with its index.
+    public var planJSON: (@Sendable (_ index: Int, _ result: JSON) -> Void)?
     public var resume = false
     /// How many routes undo may delete and restore before it refuses (`--max-changes`, `--force`).
     public var threshold = ChangeThreshold()

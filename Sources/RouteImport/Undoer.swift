@@ -108,7 +108,10 @@ public struct Undoer: Sendable {
         summary.plan = options.plan
         summary.thresholdWarning = prepared.thresholdWarning
         summary.command = "undo"
-        if options.plan { journal.remove() }
+        if options.plan {
+            if let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
+            journal.remove()
+        }
         return summary
     }
 

@@ -65,6 +65,7 @@ struct UndoCommand: AsyncParsableCommand {
             throw ValidationError("--rate must be a number of requests per second from 0.001 to 1000000")
         }
         if let maxChanges, maxChanges < 0 { throw ValidationError("--max-changes must be 0 or more") }
+        if force && maxChanges != nil { throw ValidationError("--force lifts every limit: give it or --max-changes, not both") }
         if plan && resume {
             throw ValidationError("--plan says what an undo would do from the start; --resume continues one: give one of them")
         }
@@ -78,13 +79,17 @@ struct UndoCommand: AsyncParsableCommand {
             } catch let error as ConnectionError {
                 throw CommandFailure(error.exitStatus, error.description)
             }
+            var options = options(concurrency: concurrency)
+            let printsJSON = try plan && OutputFormat.chosen(global) == .json
+            if printsJSON { options.planJSON = { index, result in OutputJSON.printElement(result, index: index) } }
             let summary = try await Connection.withService(global, concurrency: concurrency) { service in
-                let undoer = Undoer(importResultsPath: file, options: options(concurrency: concurrency), service: service,
+                let undoer = Undoer(importResultsPath: file, options: options, service: service,
                                     retry: service.options.retry,
                                     progress: global.isQuiet ? nil : ProgressLine.forStandardError())
                 return try await undoing(undoer)
             }
             guard let summary else { return Terminal.printError("routectl: nothing undone") }
+            if printsJSON { OutputJSON.endElements(count: summary.counts.values.reduce(0, +)) }
             if !global.isQuiet { Terminal.printError(summary.description) }
             if summary.exitStatus != .success { throw ExitCode(summary.exitStatus.rawValue) }
         }

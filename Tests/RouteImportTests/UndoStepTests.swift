@@ -121,8 +121,9 @@ struct UndoStepTests {
         #expect(reason.contains("--yes"))
     }
 
-    @Test("RESULTS.csv → RESULTS.undo.csv beside it")
+    @Test("RESULTS.csv → RESULTS.undo.csv beside it, and RESULTS.undo-plan.csv for a plan")
     func resultsPath() {
+        #expect(UndoOptions.defaultPlanPath(forImportResults: "/d/routes.results.csv") == "/d/routes.results.undo-plan.csv")
         #expect(UndoOptions.defaultResultsPath(forImportResults: "/d/routes.results.csv") == "/d/routes.results.undo.csv")
         #expect(UndoOptions.defaultResultsPath(forImportResults: "out") == "out.undo.csv")
         #expect(UndoOptions.defaultResultsPath(forImportResults: "/a.b/out") == "/a.b/out.undo.csv")
