@@ -71,6 +71,13 @@ public struct Undoer: Sendable {
             case .send(let pending): counts.byStatus[pending.action.isDelete ? .toDelete : .toRestore, default: 0] += 1
             }
         }
+        if service.dialect == .flowrouteV1, counts.deletes > 0, !options.plan {
+            throw .usage("""
+                Flowroute's v1 API cannot delete routes, so the \(counts.deletes) routes this import created cannot be \
+                taken back through it: undo --plan lists them, to delete through the v2 API \
+                (routectl routes delete NAME --provider flowroute-v2); nothing was sent
+                """)
+        }
         let existing = try journal.accountCount()
         let threshold = options.threshold
         let verb = "delete or restore"

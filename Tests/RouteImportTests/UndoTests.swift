@@ -284,4 +284,27 @@ struct UndoTests {
         #expect(rows.contains { Int($0["attempts"] ?? "") ?? 0 > 1 }, "no fault was met")
         expectSame(try await harness.snapshot(), before, "after an undo through faults")
     }
+
+    @Test("Flowroute v2: created routes deleted and an updated one restored; v1, which cannot delete, refuses before sending")
+    func flowroute() async throws {
+        let harness = try await ImportHarness.start(.flowrouteV2)
+        defer { Task { await harness.stop() } }
+        _ = try await harness.importFile(try harness.write("old.csv", "alias,route_type,value\nold,host,10.0.0.1:5060\n"))
+        let before = try await harness.snapshot()
+        let input = try harness.write("new.csv", "alias,route_type,value\nnew-a,host,10.1.0.1:5060\nnew-b,number,12065551212\nold,host,10.0.0.2:5060\n")
+        let imported = try await harness.importFile(input) { $0.onExisting = .update }
+        #expect(imported.counts[.created] == 2 && imported.counts[.updated] == 1)
+        let summary = try await harness.undo(harness.directory + "/new.results.csv")
+        #expect(summary.counts[.deleted] == 2 && summary.counts[.restored] == 1)
+        expectSame(try await harness.snapshot(), before, "Flowroute v2 after undo")
+
+        let v1 = try await ImportHarness.start(.flowrouteV1)
+        defer { Task { await v1.stop() } }
+        let v1Input = try v1.write("v1.csv", "route_name,type,value\nv1route,HOST,10.2.0.1:5060\n")
+        #expect(try await v1.importFile(v1Input).counts[.created] == 1)
+        await #expect { try await v1.undo(v1.directory + "/v1.results.csv") } throws: { error in
+            "\(error)".contains("Flowroute's v1 API cannot delete routes, so the 1 routes")
+        }
+        #expect(try await v1.serverRoutes()["v1route"] == ["v1route"], "a refused undo deleted the route")
+    }
 }
