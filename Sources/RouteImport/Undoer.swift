@@ -61,6 +61,18 @@ public struct Undoer: Sendable {
         let journal = options.resume
             ? try Journal.openExisting(path: journalPath, identity: identity)
             : try Journal.create(path: journalPath, identity: identity)
+        do throws(ImportError) {
+            return try await decide(imported: imported, journal: journal)
+        } catch {
+            // A plan's journal is scratch, whatever stopped it.
+            if options.plan { journal.remove() }
+            throw error
+        }
+    }
+
+    /// Lists the account into `journal` and decides every row, counting what would be sent;
+    /// refuses what the threshold or the provider does not allow.
+    private func decide(imported: Journal, journal: Journal) async throws(ImportError) -> Prepared {
         try await AccountListing.load(service, into: journal, full: true, purpose: "before undoing")
         var rows = UndoRows(imported: imported, journal: journal, dialect: service.dialect, plan: true, resuming: options.resume)
         var counts = UndoCounts()
@@ -94,6 +106,7 @@ public struct Undoer: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         let journal = prepared.journal
+        defer { if options.plan { journal.remove() } }
         let stop = StopSignal()
         let tally = Tally(maxErrors: nil, total: try prepared.imported.lastRow(), progress: progress, stop: stop)
         let sender = options.plan ? nil : RowSender(
@@ -115,10 +128,7 @@ public struct Undoer: Sendable {
         summary.plan = options.plan
         summary.thresholdWarning = prepared.thresholdWarning
         summary.command = "undo"
-        if options.plan {
-            if let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
-            journal.remove()
-        }
+        if options.plan, let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
         return summary
     }
 
