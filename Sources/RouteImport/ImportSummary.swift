@@ -20,6 +20,8 @@ public struct ImportSummary: Sendable {
     public var thresholdWarning: String?
     /// What ran, as the summary names it: `import`, or `undo`, which ends the same way.
     public var command = "import"
+    /// The check that ends an undo, as `verification` ends an import.
+    public var undoCheck: UndoCheck?
 
     public var exitStatus: ExitStatus {
         switch stopReason {
@@ -28,7 +30,8 @@ public struct ImportSummary: Sendable {
         case .fatal: return .fatal
         case nil:
             let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
-            return errors > 0 || verification?.isClean == false ? .partialFailure : .success
+            let unchecked = verification?.isClean == false || undoCheck?.isClean == false
+            return errors > 0 || unchecked ? .partialFailure : .success
         }
     }
 
@@ -62,6 +65,7 @@ public struct ImportSummary: Sendable {
         }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
+        if let undoCheck { text += "\n" + undoCheck.description }
         if let drifted = counts[.drifted], drifted > 0 {
             text += "\n\(Self.routes(drifted)) changed since the import, left alone (drifted): each note says what differs"
         }

@@ -128,6 +128,9 @@ public struct Undoer: Sendable {
         summary.plan = options.plan
         summary.thresholdWarning = prepared.thresholdWarning
         summary.command = "undo"
+        if !options.plan, stop.reason == nil {
+            summary.undoCheck = try await UndoCheck.run(service: service, imported: prepared.imported, journal: journal)
+        }
         if options.plan, let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
         return summary
     }

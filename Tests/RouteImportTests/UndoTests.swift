@@ -94,6 +94,8 @@ struct UndoTests {
         let summary = try await harness.undo(results)
 
         #expect(summary.exitStatus == .success)
+        #expect(summary.undoCheck?.rows == 17 && summary.undoCheck?.isClean == true)
+        #expect(summary.description.contains("checked 17 rows against 80 routes: every deleted route is gone, every restored one holds its earlier values"))
         expectSame(try await harness.snapshot(), before, "after undo")
         let rows = try harness.results(harness.directory + "/mixed.results.undo.csv")
         #expect(rows.map { $0["row"] } == (1...19).map { String($0) })
@@ -243,8 +245,10 @@ struct UndoTests {
         defer { Task { await harness.stop() } }
         let (before, results) = try await mixedImport(harness, existing: 400, created: 90)
         let running = Task { try await harness.undo(results) { $0.concurrency = 4 } }
-        // Stop once some routes are deleted, however slow the machine is.
-        while try await harness.serverRoutes().count > before.count + 80 {
+        // Stop once some routes are deleted, however slow the machine is (an undo that failed to
+        // start is reported by `running.value`, not waited for).
+        let deadline = ContinuousClock.now + .seconds(120)
+        while try await harness.serverRoutes().count > before.count + 80, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         running.cancel()
