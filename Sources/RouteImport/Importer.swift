@@ -149,7 +149,8 @@ public struct Importer: Sendable {
         }
     }
 
-    private static func resolved(_ path: String) -> String {
+    /// The path as the file system resolves it, to tell whether two paths are one file.
+    static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 

@@ -54,18 +54,18 @@ struct RowSender: Sendable {
             // A route found by name is one of the unknown creates: the others may still be extra.
             let extra = creates(outcome, row) - (outcome.settledByLookup ? 1 : 0)
             return row.result(row.doneStatus, id: id, httpStatus: outcome.status, attempts: outcome.attempts,
-                              note: Self.joined(row.note, note), createsUnknown: max(0, extra))
+                              note: RowResult.notes(row.note, note), createsUnknown: max(0, extra))
         case .failure(let error) where error.status == 404 && row.action.isDelete:
             // The route went between the listing and the delete: nothing left to take back.
             return row.result(.gone, id: row.action.target ?? "", httpStatus: 404, attempts: outcome.attempts,
                               note: "deleted by someone else after undo listed the account")
         case .failure(let error):
             return row.result(.failed, httpStatus: error.status ?? outcome.status, attempts: outcome.attempts,
-                              error: error.description, note: Self.joined(row.note, Self.unknownNote(row, outcome.mayHaveApplied)),
+                              error: error.description, note: RowResult.notes(row.note, Self.unknownNote(row, outcome.mayHaveApplied)),
                               mayHaveApplied: outcome.mayHaveApplied, settleAt: settleAt(outcome), createsUnknown: creates(outcome, row))
         case .cancelled(let lastError):
             return row.result(.unprocessed, httpStatus: lastError?.status, attempts: outcome.attempts,
-                              error: lastError?.description ?? "", note: Self.joined(row.note, Self.unknownNote(row, outcome.mayHaveApplied)),
+                              error: lastError?.description ?? "", note: RowResult.notes(row.note, Self.unknownNote(row, outcome.mayHaveApplied)),
                               mayHaveApplied: outcome.mayHaveApplied, settleAt: settleAt(outcome), createsUnknown: creates(outcome, row))
         }
     }
@@ -125,10 +125,6 @@ struct RowSender: Sendable {
         case .create: "may have been applied: --resume looks it up by name before sending again"
         case .update, .delete: "may have been applied: --resume sends it again, which is harmless"
         }
-    }
-
-    private static func joined(_ notes: String...) -> String {
-        notes.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 
     /// A request already on its way is allowed to finish when the import is cancelled, so its

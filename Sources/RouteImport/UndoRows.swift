@@ -50,7 +50,7 @@ struct UndoRows: RowDecisions {
             let restoring = Self.restoring(changes, from: current)
             if plan { return .done(result(row, .toRestore, note: step.note, changes: restoring)) }
             return .send(pending(row, .update(id: id), route: changes, step: step,
-                                 note: Self.joined(restoring.joined(separator: "; "), step.note), settleAt: nil))
+                                 note: RowResult.notes(restoring.joined(separator: "; "), step.note), settleAt: nil))
         }
     }
 
@@ -101,9 +101,5 @@ struct UndoRows: RowDecisions {
     private static func restoring(_ changes: Route, from current: Route?) -> [String] {
         guard let current else { return [] }
         return RouteDifference(of: changes, from: current).lines
-    }
-
-    private static func joined(_ notes: String...) -> String {
-        notes.filter { !$0.isEmpty }.joined(separator: "; ")
     }
 }

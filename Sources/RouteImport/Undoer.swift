@@ -44,8 +44,6 @@ public struct Undoer: Sendable {
     /// What undo is about to do, decided against the account as listed, before anything is sent.
     public struct Prepared: Sendable {
         public let counts: UndoCounts
-        /// The routes in the account as listed.
-        public let accountRoutes: Int
         /// `--plan`: the undo would stop at the change threshold, and why.
         public let thresholdWarning: String?
         let imported: Journal
@@ -53,7 +51,7 @@ public struct Undoer: Sendable {
     }
 
     public func prepare() async throws(ImportError) -> Prepared {
-        guard Self.resolved(importResultsPath) != Self.resolved(resultsPath) else {
+        guard Importer.resolved(importResultsPath) != Importer.resolved(resultsPath) else {
             throw .usage("the undo's results would overwrite the import's \(importResultsPath): give --results another path")
         }
         let imported = try ImportRecord.open(resultsPath: importResultsPath, dialect: service.dialect, account: service.account)
@@ -99,7 +97,7 @@ public struct Undoer: Sendable {
         let warning = options.plan && !threshold.force && threshold.exceeded(changes: counts.changes, existing: existing)
             ? threshold.warning(changes: counts.changes, existing: existing, verb: verb)
             : nil
-        return Prepared(counts: counts, accountRoutes: existing, thresholdWarning: warning, imported: imported, journal: journal)
+        return Prepared(counts: counts, thresholdWarning: warning, imported: imported, journal: journal)
     }
 
     public func run(_ prepared: Prepared) async throws(ImportError) -> ImportSummary {
@@ -133,9 +131,5 @@ public struct Undoer: Sendable {
         }
         if options.plan, let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
         return summary
-    }
-
-    private static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }
