@@ -65,6 +65,7 @@ public struct Importer: Sendable {
         let journal = options.resume
             ? try Journal.openExisting(path: journalPath, identity: identity)
             : try Journal.create(path: journalPath, identity: identity)
+        defer { if options.plan { journal.remove() } }
         if options.resume { try checkSameRows(as: journal, schema: schema) }
         let settleDelay = options.settleDelay ?? service?.options.effectiveSettleDelay ?? .zero
         let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
@@ -101,20 +102,20 @@ public struct Importer: Sendable {
         if case .fatal(let error) = stop.reason { throw error }
         try ResultFile.write(resultsPath, from: journal, columns: columns)
         let counts = try journal.counts()
-        let existing = options.plan ? try journal.accountCount() : 0
-        if options.plan {
-            if let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
-            journal.remove()
+        if options.plan, let planJSON = options.planJSON {
+            try ResultFile.forEachJSON(from: journal, columns: columns, planJSON)
         }
         var verification: Verification?
         if let service, !options.dryRun, !options.plan, stop.reason == nil || options.repair {
             verification = try await Verification.run(service: service, journal: journal, repair: options.repair)
         }
-        let updates = counts[.toUpdate] ?? 0
-        let warning = options.plan && options.onExisting == .update && options.threshold.exceeded(changes: updates, existing: existing)
-            && !options.threshold.force
-            ? options.threshold.warning(changes: updates, existing: existing, verb: "update")
-            : nil
+        var warning: String?
+        if options.plan, options.onExisting == .update {
+            let updates = counts[.toUpdate] ?? 0, existing = try journal.accountCount()
+            if options.threshold.stops(changes: updates, existing: existing) {
+                warning = options.threshold.warning(changes: updates, existing: existing, verb: "update")
+            }
+        }
         return ImportSummary(counts: counts, thisRun: tally.statuses, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
                              verification: verification, inputNotice: tally.inputNotice, plan: options.plan,

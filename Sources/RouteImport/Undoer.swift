@@ -94,7 +94,7 @@ public struct Undoer: Sendable {
         if !options.plan, let refusal = threshold.refusal(changes: counts.changes, existing: existing, verb: verb) {
             throw .tooManyChanges(refusal)
         }
-        let warning = options.plan && !threshold.force && threshold.exceeded(changes: counts.changes, existing: existing)
+        let warning = options.plan && threshold.stops(changes: counts.changes, existing: existing)
             ? threshold.warning(changes: counts.changes, existing: existing, verb: verb)
             : nil
         return Prepared(counts: counts, thresholdWarning: warning, imported: imported, journal: journal)
