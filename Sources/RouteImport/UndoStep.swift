@@ -55,7 +55,7 @@ struct UndoStep: Sendable, Equatable {
         case .created:
             guard let current else { return UndoStep(action: .leave(.gone), note: "already deleted since the import") }
             guard let sent = imported.sent else { return missingRecord("the fields it sent") }
-            let drift = RouteDifference(of: sent, from: current).changes.map(Self.changed)
+            let drift = differences(current, from: created(sent, as: current), set: sent)
             guard drift.isEmpty else { return drifted(drift) }
             return UndoStep(action: .delete(id: imported.id))
         case .updated:
@@ -63,10 +63,10 @@ struct UndoStep: Sendable, Equatable {
                 return UndoStep(action: .leave(.gone), note: "deleted since the import: nothing to restore")
             }
             guard let sent = imported.sent, let before = imported.before else { return missingRecord("its before-image") }
-            let drift = differences(current, from: before.merging(sent))
+            let drift = differences(current, from: before.merging(sent), set: sent)
             if drift.isEmpty { return restoring(id: imported.id, before: before, sent: sent, secrets: imported.sentSecrets) }
             // An earlier undo, or someone, already put it back: nothing left to do.
-            if differences(current, from: before).isEmpty {
+            if differences(current, from: before, set: sent).isEmpty {
                 return UndoStep(action: .leave(.nothingToUndo), note: "already as it was before the import")
             }
             return drifted(drift)
@@ -74,6 +74,16 @@ struct UndoStep: Sendable, Equatable {
             return UndoStep(action: .leave(.nothingToUndo),
                             note: "the import changed nothing with this row (\(imported.status.rawValue))")
         }
+    }
+
+    /// The route a create of `sent` leaves: what was sent, with the account the service fills in
+    /// when a create names none (the caller's), which is no change by anyone.
+    private static func created(_ sent: Route, as current: Route) -> Route {
+        var expected = sent
+        for (field, value) in current.entries where field.isAccountBound && sent[field.name] == nil {
+            expected[field.name] = value
+        }
+        return expected
     }
 
     /// The update that takes `sent` back: each field it changed gets its value from `before`; a
@@ -102,18 +112,22 @@ struct UndoStep: Sendable, Equatable {
     }
 
     /// How `current` differs from `expected`, both ways: a field someone added since is a
-    /// difference as much as a value someone changed.
-    private static func differences(_ current: Route, from expected: Route) -> [String] {
-        RouteDifference(of: expected, from: current).changes.map(changed)
+    /// difference as much as a value someone changed. A field of `expected` the import did not
+    /// `set` held that value before the import, and is said to have.
+    private static func differences(_ current: Route, from expected: Route, set: Route) -> [String] {
+        RouteDifference(of: expected, from: current).changes.map { changed($0, imported: set[$0.field] != nil) }
             + RouteDifference(of: current, from: expected).changes.filter { $0.before == nil }.map {
                 "\($0.field) (none) imported, \($0.after) now"
             }
     }
 
     /// `TrunkPort1 5061 imported, 5062 now`: a change from the route as the import left it
-    /// (wanted) to the route as listed now.
-    private static func changed(_ change: RouteDifference.Change) -> String {
-        "\(change.field) \(change.after) imported, \(change.before?.description ?? "(none)") now"
+    /// (wanted) to the route as listed now; `RouteEnabled was true before the import, false now`
+    /// for a field the import did not send.
+    private static func changed(_ change: RouteDifference.Change, imported: Bool) -> String {
+        let now = change.before?.description ?? "(none)"
+        return imported ? "\(change.field) \(change.after) imported, \(now) now"
+                        : "\(change.field) was \(change.after) before the import, \(now) now"
     }
 
     private static func drifted(_ differences: [String]) -> UndoStep {

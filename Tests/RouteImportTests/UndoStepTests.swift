@@ -18,7 +18,7 @@ struct UndoStepTests {
     func createdUnchanged() throws {
         let sent = try route("RouteName=a", "RouteType=Trunk", "TrunkIp1=10.0.0.1", "TrunkPort1=5061", "TrunkTransport1=udp")
         let current = try listed("CRID-1", "RouteName=a", "RouteType=Trunk", "TrunkIp1=10.0.0.1", "TrunkPort1=5061",
-                                 "TrunkTransport1=UDP", "RouteEnabled=true")
+                                 "TrunkTransport1=UDP", "AccountId=DID-1")
         let step = UndoStep.decide(.init(status: .created, id: "CRID-1", sent: sent), current: current)
         #expect(step.action == .delete(id: "CRID-1"))
         #expect(step.doneStatus == .deleted)
@@ -31,6 +31,29 @@ struct UndoStepTests {
         let step = UndoStep.decide(.init(status: .created, id: "CRID-1", sent: sent), current: current)
         #expect(step.action == .leave(.drifted))
         #expect(step.note == "changed since the import, left alone: TrunkPort1 5061 imported, 5070 now")
+    }
+
+    @Test("a created route given a field since is left alone: the service fills in only the account")
+    func createdGivenAField() throws {
+        let sent = try route("RouteName=a", "RouteType=Trunk", "TrunkIp1=10.0.0.1", "TrunkPort1=5061", "TrunkTransport1=UDP")
+        for (added, note) in [("RouteEnabled=false", "RouteEnabled (none) imported, false now"),
+                              ("TrunkUri1=sip:pbx.example.com", "TrunkUri1 (none) imported, sip:pbx.example.com now")] {
+            let current = try listed("CRID-1", "RouteName=a", "RouteType=Trunk", "TrunkIp1=10.0.0.1", "TrunkPort1=5061",
+                                     "TrunkTransport1=UDP", "AccountId=DID-1", added)
+            let step = UndoStep.decide(.init(status: .created, id: "CRID-1", sent: sent), current: current)
+            #expect(step.action == .leave(.drifted))
+            #expect(step.note == "changed since the import, left alone: " + note)
+        }
+    }
+
+    @Test("a field the import did not send is said to have held its value before the import")
+    func driftNoteOnUnsentField() throws {
+        let before = try listed("CRID-2", "RouteName=b", "RouteType=Trunk", "TrunkIp1=10.0.0.2", "TrunkPort1=5060",
+                                "TrunkTransport1=UDP", "RouteEnabled=true")
+        let sent = try route("TrunkPort1=5062")
+        let step = UndoStep.decide(.init(status: .updated, id: "CRID-2", sent: sent, before: before),
+                                   current: before.merging(sent).merging(try route("RouteEnabled=false")))
+        #expect(step.note == "changed since the import, left alone: RouteEnabled was true before the import, false now")
     }
 
     @Test("a route no longer listed is gone, created or updated")

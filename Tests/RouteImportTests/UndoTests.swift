@@ -160,6 +160,28 @@ struct UndoTests {
         #expect(Set(after.keys) == Set(before.keys).union([created]))
     }
 
+    @Test("a created route given a field since is left alone; the untouched ones are deleted")
+    func createdGivenAField() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let (_, results) = try await mixedImport(harness, existing: 20, created: 3, updated: 1)
+        let imported = try harness.results(results)
+        let disabled = try #require(imported[0]["CallRouteId"])
+        let given = try #require(imported[1]["CallRouteId"])
+        _ = try await harness.service.update(id: disabled, changes: try Route.parse(assignments: ["RouteEnabled=false"], dialect: .telegent))
+        _ = try await harness.service.update(
+            id: given, changes: try Route.parse(assignments: ["TrunkUri1=sip:pbx.example.com"], dialect: .telegent))
+
+        #expect(try await harness.undo(results).exitStatus == .partialFailure)
+        let rows = try harness.results(harness.directory + "/mixed.results.undo.csv")
+        #expect(rows[0]["status"] == "drifted")
+        #expect(rows[0]["note"] == "changed since the import, left alone: RouteEnabled (none) imported, false now")
+        #expect(rows[1]["status"] == "drifted")
+        #expect(rows[2]["status"] == "deleted")
+        let after = try await harness.snapshot()
+        #expect(after[disabled] != nil && after[given] != nil, "a route someone changed was deleted")
+    }
+
     @Test("an undo over the threshold stops before sending; --max-changes and --force move it")
     func threshold() async throws {
         let harness = try await ImportHarness.start()
