@@ -30,48 +30,34 @@ struct UndoRows: RowDecisions {
 
     mutating func next() throws(ImportError) -> RowTriage.Decision? {
         guard let row = try imported.next() else { return nil }
+        // A request an earlier undo sent without learning its outcome is decided afresh against
+        // the new listing, as every other row: someone may have changed the route since. Sending
+        // it again is harmless (a delete's 404 then means it was done), and a restore's values
+        // come from the import's journal, never from the account that request may have changed.
+        var settleAt: Double?
         switch try previous.state(of: row.row)?.plan ?? .fresh {
         case .carryOver: return .carriedOver
-        case .resume(let intent, let settleAt): return resumed(row, intent, settleAt: settleAt ?? Date().timeIntervalSince1970)
+        case .resume(.create, _):
+            return .done(result(row, .failed, note: "the undo's journal records a create, which undo never sends"))
+        case .resume(_, let at): settleAt = at ?? Date().timeIntervalSince1970
         case .fresh: break
         }
         let current = row.id.isEmpty ? nil : try journal.accountRoute(id: row.id, dialect: dialect)
         let step = UndoStep.decide(
             UndoStep.Imported(status: row.status ?? .unprocessed, id: row.id, sent: row.sent,
                               sentSecrets: row.sentSecrets, before: row.before),
-            current: current)
+            current: current, inFlight: settleAt != nil)
         switch step.action {
         case .leave(let status):
             return .done(result(row, status, note: step.note))
         case .delete(let id):
             if plan { return .done(result(row, .toDelete, note: step.note)) }
-            return .send(pending(row, .delete(id: id), route: Self.identifying(id, row.key, dialect), step: step, settleAt: nil))
+            return .send(pending(row, .delete(id: id), route: Self.identifying(id, row.key, dialect), step: step, settleAt: settleAt))
         case .restore(let id, let changes):
             let restoring = Self.restoring(changes, from: current)
             if plan { return .done(result(row, .toRestore, note: step.note, changes: restoring)) }
             return .send(pending(row, .update(id: id), route: changes, step: step,
-                                 note: RowResult.notes(restoring.joined(separator: "; "), step.note), settleAt: nil))
-        }
-    }
-
-    /// A request an earlier undo sent without learning its outcome: the same request again,
-    /// which is harmless (a delete's 404 then means it was done). A restore's values come from
-    /// the import's journal, never from the account, which that request may have changed.
-    private func resumed(_ row: RecordedWrite, _ intent: JournalRow.Intent, settleAt: Double) -> RowTriage.Decision {
-        switch intent {
-        case .delete(let id):
-            let step = UndoStep(action: .delete(id: id))
-            return .send(pending(row, .delete(id: id), route: Self.identifying(id, row.key, dialect), step: step, settleAt: settleAt))
-        case .update(let id):
-            if let before = row.before, let sent = row.sent {
-                let step = UndoStep.restoring(id: id, before: before, sent: sent, secrets: row.sentSecrets)
-                if case .restore(_, let changes) = step.action {
-                    return .send(pending(row, .update(id: id), route: changes, step: step, note: step.note, settleAt: settleAt))
-                }
-            }
-            return .done(result(row, .failed, note: "the undo's journal records a restore that the import's journal cannot rebuild"))
-        case .create:
-            return .done(result(row, .failed, note: "the undo's journal records a create, which undo never sends"))
+                                 note: RowResult.notes(restoring.joined(separator: "; "), step.note), settleAt: settleAt))
         }
     }
 

@@ -50,10 +50,15 @@ struct UndoStep: Sendable, Equatable {
         self.unrestorable = unrestorable
     }
 
-    static func decide(_ imported: Imported, current: Route?) -> UndoStep {
+    /// - Parameter inFlight: an earlier undo sent this row's request without learning whether it
+    ///   was applied, so the route may also be as that request left it: deleted, or restored.
+    static func decide(_ imported: Imported, current: Route?, inFlight: Bool = false) -> UndoStep {
         switch imported.status {
         case .created:
-            guard let current else { return UndoStep(action: .leave(.gone), note: "already deleted since the import") }
+            guard let current else {
+                return inFlight ? UndoStep(action: .leave(.deleted), note: "deleted by the earlier undo's request")
+                                : UndoStep(action: .leave(.gone), note: "already deleted since the import")
+            }
             guard let sent = imported.sent else { return missingRecord("the fields it sent") }
             let drift = differences(current, from: created(sent, as: current), set: sent)
             guard drift.isEmpty else { return drifted(drift) }
@@ -63,13 +68,18 @@ struct UndoStep: Sendable, Equatable {
                 return UndoStep(action: .leave(.gone), note: "deleted since the import: nothing to restore")
             }
             guard let sent = imported.sent, let before = imported.before else { return missingRecord("its before-image") }
-            let drift = differences(current, from: before.merging(sent), set: sent)
-            if drift.isEmpty { return restoring(id: imported.id, before: before, sent: sent, secrets: imported.sentSecrets) }
-            // An earlier undo, or someone, already put it back: nothing left to do.
-            if differences(current, from: before, set: sent).isEmpty {
-                return UndoStep(action: .leave(.nothingToUndo), note: "already as it was before the import")
-            }
-            return drifted(drift)
+            let left = before.merging(sent)
+            let step = restoring(id: imported.id, before: before, sent: sent, secrets: imported.sentSecrets)
+            let drift = differences(current, from: left, set: sent)
+            if drift.isEmpty { return step }
+            // An earlier undo, or someone, already put it back: nothing left to send.
+            guard case .restore(_, let changes) = step.action,
+                  differences(current, from: left.merging(changes), set: sent).isEmpty
+            else { return drifted(drift) }
+            guard inFlight else { return UndoStep(action: .leave(.nothingToUndo), note: "already as it was before the import") }
+            return UndoStep(action: .leave(step.doneStatus),
+                            note: RowResult.notes(RouteDifference(of: changes, from: left).lines.joined(separator: "; "), step.note),
+                            unrestorable: step.unrestorable)
         default:
             return UndoStep(action: .leave(.nothingToUndo),
                             note: "the import changed nothing with this row (\(imported.status.rawValue))")

@@ -46,6 +46,27 @@ struct UndoStepTests {
         }
     }
 
+    @Test("a row an earlier undo left in flight is decided against the account as listed now")
+    func inFlight() throws {
+        let sent = try route("RouteName=a", "RouteType=Trunk", "TrunkIp1=10.0.0.1", "TrunkPort1=5061", "TrunkTransport1=UDP")
+        let created = UndoStep.Imported(status: .created, id: "CRID-1", sent: sent)
+        #expect(UndoStep.decide(created, current: nil, inFlight: true).action == .leave(.deleted))
+        #expect(UndoStep.decide(created, current: sent, inFlight: true).action == .delete(id: "CRID-1"))
+        #expect(UndoStep.decide(created, current: sent.merging(try route("TrunkPort1=5099")), inFlight: true).action
+            == .leave(.drifted))
+
+        let before = try listed("CRID-2", "RouteName=b", "RouteType=Trunk", "TrunkIp1=10.0.0.2", "TrunkPort1=5060", "TrunkTransport1=UDP")
+        let updated = UndoStep.Imported(status: .updated, id: "CRID-2", sent: try route("TrunkPort1=5062"), before: before)
+        let landed = UndoStep.decide(updated, current: before, inFlight: true)
+        #expect(landed.action == .leave(.restored))
+        #expect(landed.note == "TrunkPort1: 5062 → 5060")
+        #expect(UndoStep.decide(updated, current: before.merging(try route("TrunkPort1=5062")), inFlight: true).action
+            == .restore(id: "CRID-2", changes: try route("TrunkPort1=5060")))
+        let changed = UndoStep.decide(updated, current: before.merging(try route("TrunkPort1=5099")), inFlight: true)
+        #expect(changed.action == .leave(.drifted))
+        #expect(changed.note.hasSuffix("TrunkPort1 5062 imported, 5099 now"))
+    }
+
     @Test("a field the import did not send is said to have held its value before the import")
     func driftNoteOnUnsentField() throws {
         let before = try listed("CRID-2", "RouteName=b", "RouteType=Trunk", "TrunkIp1=10.0.0.2", "TrunkPort1=5060",

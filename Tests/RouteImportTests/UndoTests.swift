@@ -288,6 +288,38 @@ struct UndoTests {
         expectSame(try await harness.snapshot(), before, "after a resumed undo")
     }
 
+    @Test("--resume leaves alone a route changed after an earlier undo's request landed unanswered")
+    func resumeAfterChange() async throws {
+        let storage = NSTemporaryDirectory() + "routectl-undo-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: storage, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: storage) }
+        let database = storage + "/sandbox.sqlite"
+        let calm = try await ImportHarness.start { $0.database = database }
+        let (_, results) = try await mixedImport(calm, existing: 20, created: 2, updated: 2)
+        let imported = try calm.results(results)
+        let created = try #require(imported[0]["CallRouteId"])
+        let updated = try #require(imported[2]["CallRouteId"])
+        // Every request is applied and its answer lost: each row is left in flight.
+        let faulty = try await calm.restarted(database: database) { $0.faults.commitThenFailRate = 1 }
+        #expect(try await faulty.undo(results, retry: .none).exitStatus == .partialFailure)
+        let harness = try await faulty.restarted(database: database) { _ in }
+        defer { Task { await harness.stop() } }
+        _ = try await harness.service.update(id: updated, changes: try Route.parse(assignments: ["TrunkPort1=5099"], dialect: .telegent))
+        let changed = try await harness.snapshot()
+
+        let resumed = try await harness.undo(results) { $0.resume = true }
+        #expect(resumed.exitStatus == .partialFailure)
+        let rows = try harness.results(harness.directory + "/mixed.results.undo.csv")
+        #expect(rows[0]["status"] == "deleted")
+        #expect(rows[2]["status"] == "drifted")
+        #expect(rows[2]["note"] == "changed since the import, left alone: TrunkPort1 5062 imported, 5099 now; TrunkTransport1 TCP imported, UDP now")
+        #expect(rows[3]["status"] == "restored")
+        #expect(rows[3]["note"] == "TrunkPort1: 5062 → 5061; TrunkTransport1: TCP → UDP")
+        let after = try await harness.snapshot()
+        #expect(after[updated] == changed[updated], "a drifted route was overwritten")
+        #expect(after[created] == nil)
+    }
+
     @Test("deletes and restores through lost answers and gateway errors after commit still end exact")
     func faults() async throws {
         let storage = NSTemporaryDirectory() + "routectl-undo-" + UUID().uuidString
