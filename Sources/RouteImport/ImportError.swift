@@ -15,7 +15,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case service(String)
     /// `--resume` was given but the result file cannot be used.
     case unusableResults(String)
-    /// Options that cannot work together or with this provider.
+    /// Options that cannot work together or with this provider, or an undo that refuses what it was given.
     case usage(String)
     /// The import would change more of the account than `ChangeThreshold` allows; nothing was sent.
     case tooManyChanges(String)

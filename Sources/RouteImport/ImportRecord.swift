@@ -12,12 +12,19 @@ import RouteModel
 /// anyone knowing).
 enum ImportRecord {
     static func open(resultsPath: String, dialect: Dialect, account: String) throws(ImportError) -> Journal {
-        guard access(resultsPath, F_OK) == 0 else {
-            throw .file("there is no \(resultsPath): undo takes the result file of an import")
-        }
         let path = Journal.path(forResults: resultsPath)
+        guard access(resultsPath, F_OK) == 0 else {
+            // A stopped import writes its results as it stops; only a killed one leaves its journal alone.
+            guard access(path, F_OK) == 0 else {
+                throw .file("there is no \(resultsPath): undo takes the result file of an import")
+            }
+            throw .usage("""
+                there is no \(resultsPath), only its journal: the import that writes it was stopped before it \
+                finished. Finish it first with the same import command and --resume --results \(resultsPath), then undo it
+                """)
+        }
         guard access(path, F_OK) == 0 else {
-            throw .unusableResults("""
+            throw .usage("""
                 there is no journal beside \(resultsPath) (\(path)): undo takes an import back from the journal \
                 the import keeps beside its results, and without it nothing says what the routes were before
                 """)
@@ -28,13 +35,13 @@ enum ImportRecord {
             throw .usage("\(resultsPath) holds the results of an undo, not of an import: undo takes back an import")
         }
         if identity.dialect != dialect.rawValue {
-            throw .unusableResults("""
+            throw .usage("""
                 \(resultsPath) is the result of a \(identity.dialect) import, and this connection is \(dialect.rawValue): \
                 give the --profile or --provider the import used
                 """)
         }
         if let recorded = try journal.recordedAccount(), recorded != account {
-            throw .unusableResults("""
+            throw .usage("""
                 \(resultsPath) is the result of an import into \(recorded), and this connection is \(account): \
                 give the --profile the import used
                 """)
@@ -42,7 +49,7 @@ enum ImportRecord {
         let unfinished = try journal.unfinishedRows(naming: 5)
         if unfinished.count > 0 {
             let rows = unfinished.first.map { "row \($0.row) \"\($0.key)\"" }.joined(separator: ", ")
-            throw .unusableResults("""
+            throw .usage("""
                 the import that wrote \(resultsPath) is unfinished: \(unfinished.count == 1 ? "a row" : "\(unfinished.count) rows") \
                 may have been applied without an answer (\(rows)\(unfinished.count > unfinished.first.count ? ", …" : "")). \
                 Finish it first with the same import command and --resume --results \(resultsPath), then undo it
@@ -62,7 +69,7 @@ enum ImportRecord {
             let header = try reader.next().map(Array.init) ?? []
             guard let rowAt = header.firstIndex(of: "row"), let statusAt = header.firstIndex(of: "status"),
                   let idAt = header.firstIndex(of: idColumn) else {
-                throw ImportError.unusableResults("\(resultsPath) is not an import's result file: its header has no row, status and \(idColumn) columns")
+                throw ImportError.usage("\(resultsPath) is not an import's result file: its header has no row, status and \(idColumn) columns")
             }
             var journalRows = RecordedRows(journal: journal, dialect: dialect)
             while let record = try reader.next().map(Array.init) {
@@ -70,7 +77,7 @@ enum ImportRecord {
                 let recorded = try journalRows.next()
                 let inFile = (record[rowAt], record[statusAt], record[idAt])
                 guard let recorded, inFile == (String(recorded.row), recorded.status?.rawValue ?? "unprocessed", recorded.id) else {
-                    throw ImportError.unusableResults("""
+                    throw ImportError.usage("""
                         \(resultsPath) does not match its journal: row \(record[rowAt]) is \(record[statusAt]) \(record[idAt]) \
                         in the file but \(recorded.map { "\($0.status?.rawValue ?? "unprocessed") \($0.id)" } ?? "missing") in the journal. \
                         Undo needs the result file the import wrote, with the journal it wrote beside it
@@ -78,7 +85,7 @@ enum ImportRecord {
                 }
             }
             if let extra = try journalRows.next() {
-                throw ImportError.unusableResults("\(resultsPath) does not match its journal: the journal has row \(extra.row), the file ends before it")
+                throw ImportError.usage("\(resultsPath) does not match its journal: the journal has row \(extra.row), the file ends before it")
             }
         } catch let error as ImportError {
             throw error

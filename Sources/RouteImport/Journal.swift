@@ -61,9 +61,10 @@ final class Journal: Sendable {
     /// The journal an earlier run left, for `--resume` (which checks `identity`) or `--verify`.
     static func openExisting(path: String, identity: Identity?) throws(ImportError) -> Journal {
         guard access(path, F_OK) == 0 else {
+            let run = identity?.isUndo == true ? "undo" : "import"
             throw .unusableResults("""
-                there is no journal at \(path) to continue from: an import keeps it beside its results \
-                (give the same --results as before); without --resume a new import starts
+                there is no journal at \(path) to continue from: an \(run) keeps it beside its results \
+                (give the same --results as before); without --resume a new \(run) starts
                 """)
         }
         let journal = try open(path: path)

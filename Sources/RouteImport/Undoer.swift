@@ -100,6 +100,12 @@ public struct Undoer: Sendable {
         return Prepared(counts: counts, thresholdWarning: warning, imported: imported, journal: journal)
     }
 
+    /// The person answered no: nothing was sent, so a new undo's journal goes; a resumed one
+    /// keeps what the earlier run recorded.
+    public func decline(_ prepared: Prepared) {
+        if !options.resume { prepared.journal.remove() }
+    }
+
     public func run(_ prepared: Prepared) async throws(ImportError) -> ImportSummary {
         let clock = ContinuousClock()
         let started = clock.now

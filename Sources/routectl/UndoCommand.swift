@@ -95,7 +95,8 @@ struct UndoCommand: AsyncParsableCommand {
         }
     }
 
-    /// Prepares, asks, and runs, with Ctrl-C turned into a clean stop; `nil` when the answer was no.
+    /// Prepares, asks, and runs, with Ctrl-C turned into a clean stop; `nil` when the answer was
+    /// no, which is no error (exit 0, as `rm -i`).
     private func undoing(_ undoer: Undoer) async throws -> ImportSummary? {
         do {
             let prepared = try await withInterruptCancellation { try await undoer.prepare() }
@@ -103,7 +104,10 @@ struct UndoCommand: AsyncParsableCommand {
             case .proceed:
                 break
             case .ask(let question):
-                guard Terminal.confirm(question) else { return nil }
+                guard Terminal.confirm(question) else {
+                    undoer.decline(prepared)
+                    return nil
+                }
             case .refuse(let reason):
                 throw CommandFailure(.usage, reason)
             }

@@ -229,16 +229,26 @@ struct UndoTests {
         defer { Task { await harness.stop() } }
         let (_, results) = try await mixedImport(harness)
         let listed = try await harness.snapshot()
-        func refusal(_ path: String) async -> String {
+        /// Why undo refused `path`; a refusal exits 64, as the README says.
+        func refusal(_ path: String, status: RouteModel.ExitStatus = .usage, _ configure: (inout UndoOptions) -> Void = { _ in }) async -> String {
             do {
-                _ = try await harness.undo(path)
+                _ = try await harness.undo(path, configure)
                 return "went ahead"
+            } catch let error as ImportError {
+                #expect(error.exitStatus == status, "\(error)")
+                return "\(error)"
             } catch {
                 return "\(error)"
             }
         }
 
-        #expect(await refusal(harness.directory + "/nothing.csv").contains("there is no"))
+        #expect(await refusal(harness.directory + "/nothing.csv", status: .fatal).contains("there is no"))
+        try FileManager.default.copyItem(atPath: results + ".journal", toPath: harness.directory + "/killed.csv.journal")
+        #expect(await refusal(harness.directory + "/killed.csv").contains(
+            "there is no \(harness.directory)/killed.csv, only its journal: the import that writes it was stopped before it finished. "
+            + "Finish it first with the same import command and --resume --results \(harness.directory)/killed.csv, then undo it"))
+        #expect(await refusal(results, status: .fatal) { $0.resume = true }.contains(
+            "an undo keeps it beside its results (give the same --results as before); without --resume a new undo starts"))
         let copy = try harness.write("copy.csv", String(contentsOfFile: results, encoding: .utf8))
         #expect(await refusal(copy).contains("there is no journal beside"))
 
@@ -246,6 +256,11 @@ struct UndoTests {
         try harness.write("mixed.results.csv", original.replacingOccurrences(of: ",created,", with: ",exists,"))
         #expect(await refusal(results).contains("does not match its journal: row 1 is exists"))
         try harness.write("mixed.results.csv", original)
+
+        // Answered no: nothing sent, and no journal of an undo that never ran left behind.
+        let declined = harness.undoer(results)
+        declined.decline(try await declined.prepare())
+        #expect(!FileManager.default.fileExists(atPath: declined.resultsPath + ".journal"))
 
         let journal = try DatabaseQueue(path: results + ".journal")
         try await journal.write { db in

@@ -24,6 +24,13 @@ struct UndoCommandTests {
         #expect(try cli.run(["import", migration, "--on-existing", "update", "--quiet"]).status == 0)
         let results = cli.home.appendingPathComponent("migration.results.csv").path
 
+        let original = try String(contentsOfFile: results, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: ",created,", with: ",exists,").utf8).write(to: URL(fileURLWithPath: results))
+        let mismatched = try cli.run(["undo", results, "--yes"])
+        #expect(mismatched.status == 64, "a refusal")
+        #expect(mismatched.stderr.contains("does not match its journal"))
+        try Data(original.utf8).write(to: URL(fileURLWithPath: results))
+
         let unasked = try cli.run(["undo", results], input: "y\n")
         #expect(unasked.status == 64)
         #expect(unasked.stderr.contains("undo will delete 4 routes and restore 2, and there is no terminal to ask: give --yes"))
