@@ -92,11 +92,13 @@ public struct ImportSummary: Sendable {
         return parts.isEmpty ? "no rows" : parts.joined(separator: ", ")
     }
 
-    private static func rows(_ count: Int) -> String {
+    /// `1 row`, `1,024 rows`.
+    static func rows(_ count: Int) -> String {
         count == 1 ? "1 row" : "\(grouped(count)) rows"
     }
 
-    private static func routes(_ count: Int) -> String {
+    /// `1 route`, `1,024 routes`.
+    static func routes(_ count: Int) -> String {
         count == 1 ? "1 route" : "\(grouped(count)) routes"
     }
 

@@ -55,7 +55,7 @@ public struct UndoCheck: Sendable {
 
     /// `checked 12 rows against 40 routes: every deleted route is gone, every restored one as it was`, or what is not.
     public var description: String {
-        var lines = ["checked \(ImportSummary.grouped(rows)) rows against \(ImportSummary.grouped(routes)) routes: "
+        var lines = ["checked \(ImportSummary.rows(rows)) against \(ImportSummary.routes(routes)): "
             + (mismatches.isEmpty ? "every deleted route is gone, every restored one holds its earlier values"
                                   : "\(mismatches.count) not as undo left them")]
         lines += mismatches.prefix(20).map { "  " + $0 }

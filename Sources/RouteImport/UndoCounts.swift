@@ -13,9 +13,12 @@ public struct UndoCounts: Sendable, Equatable {
     /// Routes undo would change: what the threshold counts.
     public var changes: Int { deletes + restores }
 
-    /// `undo will delete 12 routes and restore 3; 1 drifted route left alone`.
+    /// `undo will delete 12 routes and restore 3; 1 drifted route left alone`, `undo will restore 1 route`.
     public var description: String {
-        var text = "undo will delete \(Self.routes(deletes)) and restore \(ImportSummary.grouped(restores))"
+        let restoring = deletes > 0 ? ImportSummary.grouped(restores) : Self.routes(restores)
+        let actions = [deletes > 0 ? "delete \(Self.routes(deletes))" : nil, restores > 0 ? "restore \(restoring)" : nil]
+            .compactMap { $0 }
+        var text = "undo will " + (actions.isEmpty ? "send nothing" : actions.joined(separator: " and "))
         if let drifted = byStatus[.drifted], drifted > 0 {
             text += "; \(Self.routes(drifted, "drifted")) left alone"
         }

@@ -83,7 +83,7 @@ public struct Undoer: Sendable {
         }
         if service.dialect == .flowrouteV1, counts.deletes > 0, !options.plan {
             throw .usage("""
-                Flowroute's v1 API cannot delete routes, so the \(counts.deletes) routes this import created cannot be \
+                Flowroute's v1 API cannot delete routes, so the \(ImportSummary.routes(counts.deletes)) this import created cannot be \
                 taken back through it: undo --plan lists them, to delete through the v2 API \
                 (routectl routes delete NAME --provider flowroute-v2); nothing was sent
                 """)

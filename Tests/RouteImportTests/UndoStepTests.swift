@@ -153,6 +153,11 @@ struct UndoStepTests {
     func consent() {
         let counts = UndoCounts([.toDelete: 12, .toRestore: 3, .drifted: 1, .nothingToUndo: 4])
         #expect(counts.description == "undo will delete 12 routes and restore 3; 1 drifted route left alone")
+        #expect(UndoCounts([.toDelete: 1]).description == "undo will delete 1 route")
+        #expect(UndoCounts([.toRestore: 1, .drifted: 2]).description == "undo will restore 1 route; 2 drifted routes left alone")
+        var check = UndoCheck()
+        (check.rows, check.routes) = (1, 1)
+        #expect(check.description == "checked 1 row against 1 route: every deleted route is gone, every restored one holds its earlier values")
         #expect(UndoConsent.decide(counts, plan: false, yes: false, terminal: true)
             == .ask("undo will delete 12 routes and restore 3; 1 drifted route left alone. Proceed?"))
         #expect(UndoConsent.decide(counts, plan: false, yes: true, terminal: false) == .proceed)

@@ -376,7 +376,7 @@ struct UndoTests {
         let v1Input = try v1.write("v1.csv", "route_name,type,value\nv1route,HOST,10.2.0.1:5060\n")
         #expect(try await v1.importFile(v1Input).counts[.created] == 1)
         await #expect { try await v1.undo(v1.directory + "/v1.results.csv") } throws: { error in
-            "\(error)".contains("Flowroute's v1 API cannot delete routes, so the 1 routes")
+            "\(error)".contains("Flowroute's v1 API cannot delete routes, so the 1 route this import created")
         }
         #expect(try await v1.serverRoutes()["v1route"] == ["v1route"], "a refused undo deleted the route")
     }
