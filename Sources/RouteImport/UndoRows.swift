@@ -55,7 +55,11 @@ struct UndoRows: RowDecisions {
             return .send(pending(row, .delete(id: id), route: Self.identifying(id, row.key, dialect), step: step, settleAt: settleAt))
         case .restore(let id, let changes):
             let restoring = Self.restoring(changes, from: current)
-            if plan { return .done(result(row, .toRestore, note: step.note, changes: restoring)) }
+            if plan {
+                // A route that would keep a field the import set says so in the plan as after it.
+                let status: RowStatus = step.doneStatus == .partlyRestored ? .partlyRestored : .toRestore
+                return .done(result(row, status, note: step.note, changes: restoring))
+            }
             return .send(pending(row, .update(id: id), route: changes, step: step,
                                  note: RowResult.notes(restoring.joined(separator: "; "), step.note), settleAt: settleAt))
         }

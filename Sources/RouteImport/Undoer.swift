@@ -77,7 +77,10 @@ public struct Undoer: Sendable {
         while let decision = try rows.next() {
             switch decision {
             case .carriedOver: break
-            case .done(let result): counts.byStatus[result.status, default: 0] += 1
+            case .done(let result):
+                // A partial restore still sends its restore.
+                let sends = result.status == .partlyRestored && !result.changes.isEmpty
+                counts.byStatus[sends ? .toRestore : result.status, default: 0] += 1
             case .send(let pending): counts.byStatus[pending.action.isDelete ? .toDelete : .toRestore, default: 0] += 1
             }
         }

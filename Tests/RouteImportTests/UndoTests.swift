@@ -117,6 +117,16 @@ struct UndoTests {
         let harness = try await ImportHarness.start()
         defer { Task { await harness.stop() } }
         let (before, results) = try await mixedImport(harness, addsField: true)
+        let planner = harness.undoer(results) { $0.plan = true }
+        let prepared = try await planner.prepare()
+        #expect(prepared.counts.description == "undo will delete 12 routes and restore 5", "a partial restore is a restore sent")
+        let plan = try await planner.run(prepared)
+        #expect(plan.description.contains("4 to-restore, 1 partly-restored"))
+        #expect(plan.description.contains("\n1 route partly restored: each note names what no update can put back"))
+        let planned = try harness.results(harness.directory + "/mixed.results.undo-plan.csv")
+        #expect(planned[12]["status"] == "partly-restored")
+        #expect(planned[12]["changes"] == "TrunkPort1: 5062 → 5061; TrunkTransport1: TCP → UDP")
+
         let summary = try await harness.undo(results)
 
         #expect(summary.exitStatus == .partialFailure)
