@@ -62,25 +62,19 @@ public struct Importer: Sendable {
         }
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header,
                                         onExisting: options.onExisting.rawValue)
-        let journal = options.resume
-            ? try Journal.openExisting(path: journalPath, identity: identity)
-            : try Journal.create(path: journalPath, identity: identity)
-        defer { if options.plan { journal.remove() } }
-        if options.resume { try checkSameRows(as: journal, schema: schema) }
         let settleDelay = options.settleDelay ?? service?.options.effectiveSettleDelay ?? .zero
-        let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
-        if let service, !options.dryRun {
-            // Values are compared only where an update or a plan needs them; the rest lists ids and names.
-            try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
-                                          purpose: options.plan ? "to plan against" : "before sending")
-            if !options.plan {
-                try journal.takeBaselineOnce()
-                try journal.recordAccount(service.account)
-            }
+        let fresh = options.resume ? nil : options.plan
+            ? try Journal.create(path: journalPath, identity: identity)
+            : try Journal.create(replacing: journalPath, identity: identity)
+        let opened = if let fresh { fresh } else { try Journal.openExisting(path: journalPath, identity: identity) }
+        let journal: Journal, longestSettleDelay: Double
+        do throws(ImportError) {
+            (journal, longestSettleDelay) = try await readied(opened, schema: schema, settleDelay: settleDelay)
+        } catch {
+            fresh?.remove()
+            throw error
         }
-        if options.onExisting == .update, !options.plan, !options.resume, !options.dryRun, service != nil {
-            try await checkThreshold(journal: journal, schema: schema, settleDelay: longestSettleDelay)
-        }
+        defer { if options.plan { journal.remove() } }
         // The progress line's total, from a fast pass over a CSV file.
         let total = source.countRecords(path: inputPath)
         let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField, settleDelay: longestSettleDelay,
@@ -122,6 +116,29 @@ public struct Importer: Sendable {
                              thresholdWarning: warning)
     }
 
+    /// Readies `journal` to send from: the account listed into it and the threshold checked; a
+    /// new run's journal is put in place of the earlier run's only then. Returns the journal and
+    /// the longest settle delay of any run of this import.
+    private func readied(_ journal: Journal, schema: RouteSchema, settleDelay: Duration) async throws(ImportError)
+        -> (Journal, Double) {
+        if options.resume { try checkSameRows(as: journal, schema: schema) }
+        let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
+        if let service, !options.dryRun {
+            // Values are compared only where an update or a plan needs them; the rest lists ids and names.
+            try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
+                                          purpose: options.plan ? "to plan against" : "before sending")
+            if !options.plan {
+                try journal.takeBaselineOnce()
+                try journal.recordAccount(service.account)
+            }
+        }
+        // Under --resume the journal is one that passed the check: no other is ever put in place.
+        if options.onExisting == .update, !options.plan, !options.resume, !options.dryRun, service != nil {
+            try await checkThreshold(journal: journal, schema: schema, settleDelay: longestSettleDelay)
+        }
+        return (options.plan ? journal : try journal.installed(), longestSettleDelay)
+    }
+
     /// Counts the updates the file would make before anything is sent — a pass over the file
     /// that decides every row as a plan does, into the journal, so that no row is held in memory
     /// — and refuses them when they are more than `options.threshold` allows.
@@ -145,7 +162,6 @@ public struct Importer: Sendable {
         let updates = try journal.counts()[.toUpdate] ?? 0
         try journal.clearRows()
         if let refusal = options.threshold.refusal(changes: updates, existing: try journal.accountCount(), verb: "update") {
-            try journal.markRefused(refusal)
             throw .tooManyChanges(refusal)
         }
     }

@@ -35,20 +35,35 @@ final class Journal: Sendable {
     }
 
     let path: String
+    /// Where `installed()` puts this journal: the earlier run's journal it is to replace.
+    let destination: String?
     private let database: DatabaseQueue
 
     static func path(forResults results: String) -> String { results + ".journal" }
 
-    private init(path: String, database: DatabaseQueue) {
+    private init(path: String, database: DatabaseQueue, destination: String? = nil) {
         self.path = path
         self.database = database
+        self.destination = destination
     }
 
-    /// A new journal, replacing any earlier one. Its baseline is taken from the first account
-    /// listing loaded into it.
+    /// A new journal, replacing any earlier one at `path`: a plan's scratch. Its baseline is
+    /// taken from the first account listing loaded into it.
     static func create(path: String, identity: Identity) throws(ImportError) -> Journal {
+        try create(path: path, identity: identity, destination: nil)
+    }
+
+    /// A new journal for a run that has not yet decided to go ahead, built beside `path` and put
+    /// in place of the journal there by `installed()` only once it does: a run that stops before
+    /// sending anything (refused by the change threshold, interrupted, unable to list the
+    /// account, killed) leaves the earlier run's journal to its --resume, --verify and undo.
+    static func create(replacing path: String, identity: Identity) throws(ImportError) -> Journal {
+        try create(path: path + ".new", identity: identity, destination: path)
+    }
+
+    private static func create(path: String, identity: Identity, destination: String?) throws(ImportError) -> Journal {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-        let journal = try open(path: path)
+        let journal = try open(path: path, destination: destination)
         try journal.write { db in
             try db.execute(sql: Self.schema)
             try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('dialect', ?), ('input_header', ?), ('on_existing', ?)",
@@ -61,6 +76,10 @@ final class Journal: Sendable {
     /// The journal an earlier run left, for `--resume` (which checks `identity`) or `--verify`.
     static func openExisting(path: String, identity: Identity?) throws(ImportError) -> Journal {
         guard access(path, F_OK) == 0 else {
+            if access(path + ".new", F_OK) == 0 {
+                throw .unusableResults("the run that would have kept its journal at \(path) stopped before sending "
+                    + "anything, so there is nothing to continue: run it again without --resume")
+            }
             throw .unusableResults("""
                 there is no journal at \(path) to continue from: an import keeps it beside its results \
                 (give the same --results as before); without --resume a new import starts
@@ -73,12 +92,6 @@ final class Journal: Sendable {
             throw .unusableResults(found.isUndo
                 ? "\(path) is the journal of an undo, not of an import"
                 : "\(path) is the journal of an import, not of an undo: give the --results of the undo to resume")
-        }
-        if identity != nil, let refusal = try journal.read({ db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'refused'")
-        }) {
-            throw .unusableResults("the import that wrote \(path) sent nothing: \(refusal). "
-                + "Run it again without --resume")
         }
         if let identity, found.dialect != identity.dialect {
             throw .unusableResults("\(path) is the journal of a \(found.dialect) import; this one is \(identity.dialect)")
@@ -93,16 +106,34 @@ final class Journal: Sendable {
         return journal
     }
 
-    private static func open(path: String) throws(ImportError) -> Journal {
+    private static func open(path: String, destination: String? = nil) throws(ImportError) -> Journal {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
         do {
-            return Journal(path: path, database: try DatabaseQueue(path: path, configuration: configuration))
+            return Journal(path: path, database: try DatabaseQueue(path: path, configuration: configuration),
+                           destination: destination)
         } catch {
             throw .file("cannot open the journal \(path): \(error)")
         }
+    }
+
+    /// This journal in place of the earlier run's, now that the run goes ahead; itself when it
+    /// replaces nothing. Use the journal returned: this one is closed.
+    func installed() throws(ImportError) -> Journal {
+        guard let destination else { return self }
+        do {
+            try database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            try database.close()
+        } catch {
+            throw .file("cannot write the journal \(path): \(error)")
+        }
+        for suffix in ["-wal", "-shm"] { unlink(destination + suffix); unlink(path + suffix) }
+        guard rename(path, destination) == 0 else {
+            throw .file("cannot put the journal \(path) in place of \(destination): \(String(cString: strerror(errno)))")
+        }
+        return try Self.open(path: destination)
     }
 
     private static let schema = """
@@ -410,15 +441,8 @@ final class Journal: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0 }
     }
 
-    /// Records that the import refused to start (the change threshold), so that `--resume` does
-    /// not go ahead with what the refusal stopped.
-    func markRefused(_ reason: String) throws(ImportError) {
-        try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('refused', ?)", arguments: [reason])
-        }
-    }
-
-    /// Closes the journal and deletes its files: a plan's journal is scratch.
+    /// Closes the journal and deletes its files: a plan's journal is scratch, and so is a new
+    /// run's until it is installed.
     func remove() {
         try? database.close()
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }

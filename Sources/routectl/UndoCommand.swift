@@ -103,8 +103,12 @@ struct UndoCommand: AsyncParsableCommand {
             case .proceed:
                 break
             case .ask(let question):
-                guard Terminal.confirm(question) else { return nil }
+                guard Terminal.confirm(question) else {
+                    undoer.discard(prepared)
+                    return nil
+                }
             case .refuse(let reason):
+                undoer.discard(prepared)
                 throw CommandFailure(.usage, reason)
             }
             return try await withInterruptCancellation { try await undoer.run(prepared) }

@@ -105,6 +105,34 @@ struct ImportPlanTests {
         #expect(harness.sandbox.routeWrites == writes + 40)
     }
 
+    @Test("a run that sends nothing — refused, or stopped before the threshold was decided — leaves the earlier journal and results")
+    func refusedRunKeepsTheEarlierJournal() async throws {
+        let harness = try await ImportHarness.start { $0.latency = .milliseconds(300) }
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("c.csv", trunkCSV(0..<40))
+        _ = try await harness.importFile(input)
+        let results = try String(contentsOfFile: harness.directory + "/c.results.csv", encoding: .utf8)
+        try harness.write("c.csv", trunkCSV(0..<40).replacingOccurrences(of: ",5061,", with: ",5070,"))
+        let writes = harness.sandbox.routeWrites
+        await #expect(throws: ImportError.self) { _ = try await harness.importFile(input) { $0.onExisting = .update } }
+
+        // Stopped while listing the account, before the threshold was decided.
+        let running = Task { try await harness.importFile(input) { $0.onExisting = .update } }
+        try await Task.sleep(for: .milliseconds(100))
+        running.cancel()
+        await #expect(throws: ImportError.self) { _ = try await running.value }
+        // --resume finds the first import's journal, of another file: nothing goes out unchecked.
+        await #expect(throws: ImportError.self) {
+            _ = try await harness.importFile(input) { $0.onExisting = .update; $0.resume = true }
+        }
+        #expect(harness.sandbox.routeWrites == writes)
+        #expect(try String(contentsOfFile: harness.directory + "/c.results.csv", encoding: .utf8) == results)
+        let importer = Importer(inputPath: input, dialect: .telegent, options: ImportOptions(), service: harness.service)
+        let verification = try await importer.verify()
+        #expect(verification.rows == 40 && verification.isClean, "the first import's journal is still there to verify")
+        #expect(!FileManager.default.fileExists(atPath: harness.directory + "/c.results.csv.journal.new"))
+    }
+
     @Test("--plan reports exactly the changed fields and leaves the server untouched")
     func planLeavesTheServerUntouched() async throws {
         let harness = try await ImportHarness.start()
