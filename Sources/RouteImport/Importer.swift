@@ -60,6 +60,7 @@ public struct Importer: Sendable {
         guard Self.resolved(inputPath) != Self.resolved(resultsPath) else {
             throw .usage("the results would overwrite the input \(inputPath): give --results another path")
         }
+        try OutputGuard.refuse(results: resultsPath, plan: options.plan)
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header,
                                         onExisting: options.onExisting.rawValue)
         let settleDelay = options.settleDelay ?? service?.options.effectiveSettleDelay ?? .zero

@@ -133,6 +133,26 @@ struct ImportPlanTests {
         #expect(!FileManager.default.fileExists(atPath: harness.directory + "/c.results.csv.journal.new"))
     }
 
+    @Test("a plan never writes over an import's results or journal")
+    func planLeavesAnImportsFilesAlone() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("b.csv", trunkCSV(0..<5))
+        _ = try await harness.importFile(input)
+        let resultsPath = harness.directory + "/b.results.csv"
+        let results = try String(contentsOfFile: resultsPath, encoding: .utf8)
+        for target in [resultsPath, resultsPath + ".journal"] {
+            await #expect { _ = try await harness.importFile(input) { $0.plan = true; $0.resultsPath = target } } throws: { error in
+                (error as? ImportError)?.exitStatus == .usage
+            }
+        }
+        // Nor does an import write its results over a journal.
+        await #expect(throws: ImportError.self) { _ = try await harness.importFile(input) { $0.resultsPath = resultsPath + ".journal" } }
+        #expect(try String(contentsOfFile: resultsPath, encoding: .utf8) == results)
+        let importer = Importer(inputPath: input, dialect: .telegent, options: ImportOptions(), service: harness.service)
+        #expect(try await importer.verify().rows == 5)
+    }
+
     @Test("--plan reports exactly the changed fields and leaves the server untouched")
     func planLeavesTheServerUntouched() async throws {
         let harness = try await ImportHarness.start()
