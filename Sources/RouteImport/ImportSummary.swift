@@ -29,6 +29,8 @@ public struct ImportSummary: Sendable {
         case .tooManyErrors: return .aborted
         case .fatal: return .fatal
         case nil:
+            // A plan exits as the run it plans would have: that one would have been refused.
+            if thresholdWarning != nil { return .usage }
             let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
             let unchecked = verification?.isClean == false || undoCheck?.isClean == false
             return errors > 0 || unchecked ? .partialFailure : .success

@@ -19,13 +19,17 @@ struct ImportPlanCommandTests {
         let input = try file(port: 5062)
 
         let plan = try cli.run(["import", input, "--plan", "--on-existing", "update", "--output", "json"])
-        #expect(plan.status == 0)
+        #expect(plan.status == 64, "a plan exits as the import it plans would have")
         let rows = try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(rows.count == 12)
         #expect(rows.allSatisfy { $0["status"] as? String == "to-update" && $0["changes"] as? [String] == ["TrunkPort1: 5060 → 5062"] })
         #expect(plan.stderr.contains("plan, nothing sent: 12 rows"))
         #expect(plan.stderr.contains("warning: the import would stop before sending anything: this would update 12"))
         #expect(FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("trunks.plan.csv").path))
+
+        #expect(try cli.run(["import", input, "--plan", "--on-existing", "update", "--quiet"]).status == 64)
+        #expect(try cli.run(["import", input, "--plan", "--on-existing", "update", "--max-changes", "11", "-q"]).status == 64)
+        #expect(try cli.run(["import", input, "--plan", "--on-existing", "update", "--force", "-q"]).status == 0)
 
         let refused = try cli.run(["import", input, "--on-existing", "update"])
         #expect(refused.status == 64)
