@@ -295,12 +295,14 @@ final class Journal: Sendable {
         }
     }
 
-    /// The first listed route named `name`: its id, and its fields when the listing kept them.
-    func accountRoute(named name: String, dialect: Dialect) throws(ImportError) -> (id: String, route: Route?)? {
+    /// The first listed route named `name`: its id, its fields when the listing kept them, and
+    /// the ids of up to ten other routes of that name, which make the name ambiguous.
+    func accountRoute(named name: String, dialect: Dialect) throws(ImportError) -> (id: String, route: Route?, others: [String])? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT id, route FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
-                             arguments: [name]).map { record in
-                (record["id"], Self.decode(record["route"], dialect: dialect)?.route)
+            let records = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, route FROM account WHERE name = ? ORDER BY seq LIMIT 11"),
+                                           arguments: [name])
+            return records.first.map { first in
+                (first["id"], Self.decode(first["route"], dialect: dialect)?.route, records.dropFirst().map { $0["id"] })
             }
         }
     }

@@ -98,6 +98,13 @@ struct RowTriage {
         case .create:
             return planning ? .done(result(row, .toCreate)) : .send(pending(row, key: key, route: route, action: .create))
         case .update:
+            // As `routes update` does, a name several routes share is refused: which one is meant?
+            if !existing.others.isEmpty {
+                let ids = ([existing.id] + existing.others).joined(separator: ", ")
+                return .done(result(row, .invalid, error: "\(existing.others.count + 1)\(existing.others.count == 10 ? " or more" : "") "
+                    + "routes are named \"\(key)\" (\(ids)): an update needs one; rename the others, "
+                    + "or update the one you mean by id with routectl routes update"))
+            }
             if let difference, difference.isEmpty { return .done(result(row, .unchanged, id: existing.id)) }
             if planning { return .done(result(row, .toUpdate, id: existing.id, changes: difference?.lines ?? [])) }
             return .send(pending(row, key: key, route: difference?.update ?? route, action: .update(id: existing.id),

@@ -153,6 +153,29 @@ struct ImportPlanTests {
         #expect(try await importer.verify().rows == 5)
     }
 
+    @Test("a name several routes share is refused per row under --on-existing update, in a plan too, naming the ids")
+    func ambiguousNameIsRefused() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("dup.csv", trunkCSV(0..<2))
+        _ = try await harness.importFile(input)
+        _ = try await harness.importFile(try harness.write("again.csv", trunkCSV(0..<1))) { $0.onExisting = .create }
+        let ids = try await harness.serverRoutes()["route-0"] ?? []
+        #expect(ids.count == 2)
+        try harness.write("dup.csv", trunkCSV(0..<2).replacingOccurrences(of: ",5061,", with: ",5070,"))
+        let writes = harness.sandbox.routeWrites
+        for plan in [true, false] {
+            let summary = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = plan }
+            #expect(summary.counts == [.invalid: 1, plan ? .toUpdate : .updated: 1])
+            #expect(summary.exitStatus == .partialFailure)
+            let rows = try harness.results(harness.directory + (plan ? "/dup.plan.csv" : "/dup.results.csv"))
+            #expect(rows[0]["status"] == "invalid")
+            #expect(ids.allSatisfy { rows[0]["error"]?.contains($0) == true })
+            #expect(rows[0]["error"]?.hasPrefix("2 routes are named \"route-0\"") == true)
+        }
+        #expect(harness.sandbox.routeWrites == writes + 1, "only the unambiguous row was sent")
+    }
+
     @Test("--plan reports exactly the changed fields and leaves the server untouched")
     func planLeavesTheServerUntouched() async throws {
         let harness = try await ImportHarness.start()
