@@ -28,10 +28,10 @@ extension Field {
             for item in items where !Format.isIPAddress(item) {
                 throw .invalidValue(field: name, value: item, expected: FieldType.ipAddress.expectation)
             }
-            return .list(items)
+            return .list(items.map { Format.canonical($0, .ipAddress) })
         case .uri, .ipAddress, .port, .pstnNumber, .hostAndPort, .sipURI:
             guard Format.matches(trimmed, type) else { throw refuse() }
-            return .string(trimmed)
+            return .string(Format.canonical(trimmed, type))
         }
     }
 

@@ -176,6 +176,25 @@ struct ImportPlanTests {
         #expect(harness.sandbox.routeWrites == writes + 1, "only the unambiguous row was sent")
     }
 
+    @Test("values are compared and sent as their types: an address as an address, a port as a number, a whitelist as a set")
+    func typedValuesCompareAsTheirTypes() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let header = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1,IpWhitelist\n"
+        let input = try harness.write("v6.csv", header + "six,Trunk,2001:DB8:0::1,05061,UDP,10.0.0.2; 10.0.0.1\n")
+        _ = try await harness.importFile(input)
+        let stored = try #require(try await snapshot(harness)["six"])
+        #expect(stored["TrunkIp1"] == .string("2001:db8::1") && stored["TrunkPort1"] == .string("5061"),
+                "the canonical form is what is sent")
+        try harness.write("v6.csv", header + "six,Trunk,2001:db8::0:1,5061,UDP,10.0.0.1;10.0.0.2;10.0.0.1\n")
+        let writes = harness.sandbox.routeWrites
+        let plan = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = true }
+        #expect(plan.counts == [.unchanged: 1])
+        let summary = try await harness.importFile(input) { $0.onExisting = .update }
+        #expect(summary.counts == [.unchanged: 1])
+        #expect(harness.sandbox.routeWrites == writes)
+    }
+
     @Test("--plan reports exactly the changed fields and leaves the server untouched")
     func planLeavesTheServerUntouched() async throws {
         let harness = try await ImportHarness.start()
