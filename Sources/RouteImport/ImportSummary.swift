@@ -58,13 +58,13 @@ public struct ImportSummary: Sendable {
             text = "this run: " + text + "\nthe file: \(Self.rows(counts.values.reduce(0, +))): " + Self.statuses(counts)
         }
         if dryRun { text = "dry run, nothing sent: " + text }
-        if plan { text = "plan, nothing sent: " + text }
         switch stopReason {
         case .interrupted: text = "interrupted; " + text
-        case .tooManyErrors: text = "stopped by --max-errors; " + text
+        case .tooManyErrors: text = (plan ? "the \(command) would stop at --max-errors; " : "stopped by --max-errors; ") + text
         case .fatal(let error): text = "stopped: \(error); " + text
         case nil: break
         }
+        if plan { text = "plan, nothing sent: " + text }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
         if let undoCheck { text += "\n" + undoCheck.description }

@@ -45,7 +45,9 @@ final class Pump {
                         switch decision {
                         case .carriedOver:
                             tally.addCarriedOver()
-                        case .done(let result):
+                        case .done(var result):
+                            // A plan's row is what the run would do: once stopped, it sends nothing more.
+                            if result.status.isPlannedRequest && Task.isCancelled { result.status = .unprocessed }
                             entries.append(.outcome(result))
                             tally.add(result.status)
                         case .send(let pending):

@@ -195,6 +195,25 @@ struct ImportPlanTests {
         #expect(harness.sandbox.routeWrites == writes)
     }
 
+    @Test("under --max-errors a plan stops where the import would, row for row")
+    func planStopsAtMaxErrorsAsTheImport() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let text = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1\n"
+            + "bad-1,Trunk,300.1.1.1,5060,UDP\nbad-2,Trunk,300.1.1.2,5060,UDP\n"
+            + "ok-1,Trunk,10.1.1.1,5060,UDP\nok-2,Trunk,10.1.1.2,5060,UDP\n"
+        let input = try harness.write("errors.csv", text)
+        let plan = try await harness.importFile(input) { $0.plan = true; $0.maxErrors = 0 }
+        let planned = try harness.results(harness.directory + "/errors.plan.csv").map { $0["status"] ?? "" }
+        #expect(plan.exitStatus == .aborted)
+        #expect(plan.description.hasPrefix("plan, nothing sent: the import would stop at --max-errors; "))
+        let summary = try await harness.importFile(input) { $0.maxErrors = 0 }
+        let imported = try harness.results(harness.directory + "/errors.results.csv").map { $0["status"] ?? "" }
+        #expect(summary.exitStatus == .aborted)
+        #expect(imported == ["invalid", "invalid", "unprocessed", "unprocessed"])
+        #expect(planned == imported)
+    }
+
     @Test("--plan reports exactly the changed fields and leaves the server untouched")
     func planLeavesTheServerUntouched() async throws {
         let harness = try await ImportHarness.start()
