@@ -1,5 +1,6 @@
 import Foundation
 @testable import RouteImport
+import RouteClient
 import RouteModel
 import Synchronization
 import Testing
@@ -212,6 +213,32 @@ struct ImportPlanTests {
         #expect(summary.exitStatus == .aborted)
         #expect(imported == ["invalid", "invalid", "unprocessed", "unprocessed"])
         #expect(planned == imported)
+    }
+
+    @Test("an update refused by the server keeps its route id, and its note fits an update")
+    func failedUpdateKeepsItsID() async throws {
+        let storage = NSTemporaryDirectory() + "routectl-plan-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: storage, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: storage) }
+        let database = storage + "/sandbox.sqlite"
+        let calm = try await ImportHarness.start { $0.database = database }
+        let input = try calm.write("v1.csv", trunkCSV(0..<40))
+        _ = try await calm.importFile(input)
+        let before = try await snapshot(calm)
+        try calm.write("v1.csv", trunkCSV(0..<40).replacingOccurrences(of: ",5061,", with: ",5070,"))
+        let harness = try await calm.restarted(database: database) { $0.faults.failRate = 0.5; $0.seed = 3 }
+        defer { Task { await harness.stop() } }
+        let summary = try await harness.importFile(input, retry: RetryPolicy(maxAttempts: 1)) {
+            $0.onExisting = .update
+            $0.threshold.force = true
+        }
+        let rows = try harness.results(harness.directory + "/v1.results.csv")
+        let failed = rows.filter { $0["status"] == "failed" }
+        #expect(summary.counts[.failed] == failed.count && !failed.isEmpty, "no update met an injected failure")
+        for row in failed {
+            #expect(row["CallRouteId"] == before[row["RouteName"] ?? ""]?.id)
+            #expect(row["note"]?.contains("by name") != true)
+        }
     }
 
     @Test("--plan reports exactly the changed fields and leaves the server untouched")
