@@ -68,7 +68,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Go ahead with an update of more than 25 % of the account's existing routes.")
     var force = false
 
-    @Option(help: ArgumentHelp("Refuse an import that would update more than this many existing routes (instead of the 25 % rule).",
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Refuse an import that would update more than this many existing routes (instead of the 25 % rule).",
                                valueName: "n"))
     var maxChanges: Int?
 
@@ -133,10 +134,10 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("--plan compares the file with the account and sends nothing: it goes with none of "
                 + "--dry-run, --resume, --verify or --repair")
         }
-        if let maxChanges, !(0...100_000_000).contains(maxChanges) {
-            throw ValidationError("--max-changes must be a number of routes from 0 to 100000000, not \(maxChanges)")
+        if let problem = ChangeThreshold.problem(maxChanges: maxChanges, force: force) { throw ValidationError(problem) }
+        if (force || maxChanges != nil) && onExisting != .update {
+            throw ValidationError("--force and --max-changes limit the updates of existing routes: they go with --on-existing update")
         }
-        if force && maxChanges != nil { throw ValidationError("--force lifts every limit: give it or --max-changes, not both") }
         if let encoding, TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding must be one of \(TextEncoding.names), not \"\(encoding)\"")
         }

@@ -53,6 +53,12 @@ struct ImportPlanCommandTests {
             #expect(outcome.stderr.contains("--plan compares the file with the account and sends nothing"))
         }
         #expect(try cli.run(["import", "routes.csv", "--max-changes=-1"]).stderr.contains("--max-changes must be"))
+        let negative = try cli.run(["import", "routes.csv", "--on-existing", "update", "--max-changes", "-1"])
+        #expect(negative.status == 64 && negative.stderr.contains("--max-changes must be a number of routes from 0 to"))
+        for extra in [["--force"], ["--max-changes", "3"]] {
+            let outcome = try cli.run(["import", "routes.csv"] + extra)
+            #expect(outcome.status == 64 && outcome.stderr.contains("they go with --on-existing update"))
+        }
         #expect(try cli.run(["import", "routes.csv", "--force", "--max-changes", "3"]).status == 64)
     }
 }
