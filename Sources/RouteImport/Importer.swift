@@ -45,6 +45,10 @@ public struct Importer: Sendable {
             throw .usage("--on-existing create cannot work with Flowroute v1: a v1 route is created with a PUT by its name, "
                 + "which replaces a route of the same name instead of making a second one")
         }
+        if let from = options.from, from == dialect.provider {
+            throw .usage("--from \(from.rawValue): the account is \(dialect.displayName) already; "
+                + "its own routes CSV imports without --from")
+        }
         let source = try RowSource(path: inputPath, schema: schema, options: options)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.echoedHeader : nil)
         guard Self.resolved(inputPath) != Self.resolved(resultsPath) else {

@@ -23,13 +23,16 @@ struct PendingRow: Sendable {
     var mayHaveApplied: Bool { settleAt != nil }
     /// Cells for `--include-input`, already redacted; empty otherwise.
     let input: [String]
+    /// What `--from` carried over only with a note; the row's result note starts with it.
+    var note = ""
 
     func result(
         _ status: RowStatus, id: String = "", httpStatus: Int? = nil, attempts: Int, error: String = "",
         note: String = "", mayHaveApplied: Bool = false, settleAt: Double? = nil, createsUnknown: Int = 0
     ) -> RowResult {
         RowResult(row: row, line: line, key: key, status: status, id: id, httpStatus: httpStatus,
-                  attempts: attempts, error: error, note: note, action: action, mayHaveApplied: mayHaveApplied,
+                  attempts: attempts, error: error, note: [self.note, note].filter { !$0.isEmpty }.joined(separator: "; "),
+                  action: action, mayHaveApplied: mayHaveApplied,
                   settleAt: settleAt, createsUnknown: createsUnknown, input: input)
     }
 }

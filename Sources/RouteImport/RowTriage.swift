@@ -75,7 +75,7 @@ struct RowTriage {
             return .send(PendingRow(
                 row: row.number, line: row.line, key: key, route: route, action: action,
                 settleAt: settleAt ?? Date().timeIntervalSince1970 + settleDelay,
-                unrecordedCreates: onlyIntent ? 1 : 0, input: row.input))
+                unrecordedCreates: onlyIntent ? 1 : 0, input: row.input, note: row.note))
         case .fresh:
             break
         }
@@ -91,13 +91,14 @@ struct RowTriage {
     }
 
     private func result(_ row: RowSource.Row, _ status: RowStatus, id: String = "", error: String = "") -> RowResult {
-        RowResult(row: row.number, line: row.line, key: row.key, status: status, id: id, error: error, input: row.input)
+        RowResult(row: row.number, line: row.line, key: row.key, status: status, id: id, error: error, note: row.note,
+                  input: row.input)
     }
 
     private func pending(
         _ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action
     ) -> PendingRow {
         PendingRow(row: row.number, line: row.line, key: key, route: route, action: action,
-                   settleAt: nil, unrecordedCreates: 0, input: row.input)
+                   settleAt: nil, unrecordedCreates: 0, input: row.input, note: row.note)
     }
 }
