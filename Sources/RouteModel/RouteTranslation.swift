@@ -258,14 +258,6 @@ public enum MappingLine: String, Sendable, CaseIterable {
     /// left out because it is not the route's (ids the service assigns).
     public enum Outcome: String, Sendable { case exact, note, invalid, ignored }
 
-    public var isFromTelegent: Bool {
-        switch self {
-        case .flowrouteName, .hostAddressPort, .hostAddress, .hostNamePort, .hostNameSRV, .uriAddressPort, .uriAddress,
-             .uriHostName, .number, .edgeStrategy, .flowrouteID: return false
-        default: return true
-        }
-    }
-
     public var outcome: Outcome {
         switch self {
         case .flowrouteName, .hostAddressPort, .uriAddressPort, .telegentName, .trunkUDP, .trunkSIPURI, .enabled: return .exact
