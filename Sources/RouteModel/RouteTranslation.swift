@@ -10,6 +10,8 @@ public struct RouteTranslation: Sendable {
     public let source: RouteSchema
     public let target: RouteSchema
 
+    /// `source` and `target` are of different providers (an import within one needs no translation);
+    /// either Flowroute dialect as `source` reads both APIs' files.
     public init(from source: Dialect, to target: Dialect) {
         self.source = source == .telegent ? .telegent : .flowrouteV2
         self.target = .forDialect(target)

@@ -122,6 +122,13 @@ import Testing
             ["RouteName=pair", "RouteType=Trunk", "TrunkIp1=10.0.0.5", "TrunkPort1=5060", "TrunkTransport1=UDP",
              "TrunkIp2=10.0.0.6", "TrunkPort2=5060", "TrunkTransport2=UDP", "Trunk2Priortiy=20"],
             ["RouteName=off", "RouteType=Trunk", "TrunkIp1=10.0.0.7", "TrunkPort1=5060", "TrunkTransport1=UDP", "RouteEnabled=false"],
+            ["RouteName=trunkoff", "RouteType=Trunk", "TrunkIp1=10.0.0.8", "TrunkPort1=5060", "TrunkTransport1=UDP", "TrunkEnabled1=false"],
+            ["RouteName=conflict", "RouteType=Trunk", "TrunkIp1=203.0.113.9", "TrunkPort1=5062", "TrunkTransport1=UDP",
+             "TrunkUri1=sip:u@203.0.113.9"],
+            ["RouteName=weburi", "RouteType=Trunk", "TrunkIp1=20.87.87.88", "TrunkPort1=5061", "TrunkTransport1=UDP",
+             "TrunkUri1=https://pstn.joonto.com"],
+            ["RouteName=secure", "RouteType=Trunk", "TrunkIp1=10.0.0.10", "TrunkPort1=5060", "TrunkTransport1=UDP",
+             "EnableTrpSecureTrunk=true"],
         ]
         for assignments in telegentRoutes {
             let created = try source.run(["routes", "create"] + assignments + ["-q"])
@@ -136,13 +143,17 @@ import Testing
             let run = try target.run(["import", file, "--from", "telegent", "--provider", provider, "--results", "\(provider).csv", "-q"])
             #expect(run.status == 1, "\(run.stderr)")
             let results = try target.records("\(provider).csv", key: key)
-            #expect(results.count == 8)
+            #expect(results.count == 12)
             let refusals = [
                 "tcpbare": "TrunkTransport1=TCP: a Flowroute host route has no transport",
                 "hook": "RouteType=URL: Flowroute routes go to a SIP host, a SIP URI or a number",
                 "fwd": "RouteType=Forward: Telegent's API gives no forward destination",
                 "pair": "TrunkIp2, TrunkPort2, TrunkTransport2: a Flowroute route has one destination",
                 "off": "RouteEnabled=false: Flowroute routes cannot be disabled",
+                "trunkoff": "TrunkEnabled1=false: Flowroute routes cannot be disabled",
+                "conflict": "TrunkUri1 sip:u@203.0.113.9 goes to 203.0.113.9:5060 over UDP but TrunkIp1, TrunkPort1, TrunkTransport1 "
+                    + "to 203.0.113.9:5062 over UDP",
+                "secure": "EnableTrpSecureTrunk=true: Flowroute routes have no secure trunk",
             ]
             for (name, reason) in refusals {
                 #expect(results[name]?["status"] == "invalid", "\(provider) \(name)")
@@ -150,7 +161,11 @@ import Testing
             }
             #expect(results["tcpuri"]?["status"] == "created")
             #expect(results["v6"]?["status"] == "created")
+            #expect(results["weburi"]?["status"] == "created")
+            #expect(results["weburi"]?["note"]
+                == "TrunkUri1=https://pstn.joonto.com not carried (Flowroute URI routes are sip:user@host): the route goes to 20.87.87.88:5061")
             var expected = [
+                "weburi": [type: v1 ? "HOST" : "host", "value": "20.87.87.88:5061"],
                 "tcpuri": [type: v1 ? "URI" : "uri", "value": "sip:u@203.0.113.9:5061;transport=tcp"],
                 "v6": [type: v1 ? "HOST" : "host", "value": "[2001:db8::1]:5060"],
             ]
