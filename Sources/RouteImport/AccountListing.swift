@@ -5,17 +5,24 @@ import RouteModel
 /// so that an account of any size costs the memory of one batch, and lookups by name are an
 /// index away.
 enum AccountListing {
-    static func load(_ service: any RouteService, into journal: Journal, purpose: String) async throws(ImportError) {
+    /// - Parameter full: keep each route's fields, for an import that compares values; without
+    ///   it only ids and names are read, which a service may list faster.
+    static func load(_ service: any RouteService, into journal: Journal, full: Bool = false, purpose: String) async throws(ImportError) {
         try journal.clearAccount()
-        var batch: [(id: String, name: String)] = []
+        var batch: [(id: String, name: String, route: Route?)] = []
+        func add(id: String?, name: String?, route: Route?) throws {
+            guard let id else { return }
+            batch.append((id, name ?? "", route))
+            if batch.count >= 4096 {
+                try journal.addToAccount(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
         do {
-            try await service.forEachRouteName { id, name in
-                guard let id else { return }
-                batch.append((id, name ?? ""))
-                if batch.count >= 4096 {
-                    try journal.addToAccount(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
+            if full {
+                try await service.forEachRoute { route in try add(id: route.id, name: route.key, route: route) }
+            } else {
+                try await service.forEachRouteName { id, name in try add(id: id, name: name, route: nil) }
             }
             try journal.addToAccount(batch)
             try journal.indexAccount()

@@ -17,12 +17,14 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case unusableResults(String)
     /// Options that cannot work together or with this provider.
     case usage(String)
+    /// The import would change more of the account than `ChangeThreshold` allows; nothing was sent.
+    case tooManyChanges(String)
     /// Ctrl-C before the first row went out: nothing was sent, so there is nothing to write.
     case interrupted
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .unknownColumns, .duplicateColumn, .missingKeyColumn, .emptyFile, .usage: return .usage
+        case .unknownColumns, .duplicateColumn, .missingKeyColumn, .emptyFile, .usage, .tooManyChanges: return .usage
         case .file, .service, .unusableResults: return .fatal
         case .interrupted: return .interrupted
         }
@@ -39,7 +41,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
             return "header: there is no \(field) column; it is the import key"
         case .emptyFile(let path):
             return "\(path): no header row"
-        case .file(let message), .service(let message), .unusableResults(let message), .usage(let message):
+        case .file(let message), .service(let message), .unusableResults(let message), .usage(let message),
+             .tooManyChanges(let message):
             return message
         case .interrupted:
             return "interrupted before any row was sent"

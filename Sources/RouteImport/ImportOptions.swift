@@ -1,11 +1,13 @@
 import RouteCSV
 import RouteClient
+import RouteModel
 
 /// What to do with a row whose name is already a route in the account.
 public enum OnExisting: String, Sendable, CaseIterable {
     /// Leave the route alone and report it as `exists` with its id.
     case skip
-    /// Send the row's fields as a partial update of that route.
+    /// Send the fields of the row that differ from the route as listed, as a partial update;
+    /// a row with no difference is `unchanged` and sends nothing.
     case update
     /// Create another route with the same name (the only mode that allows duplicates, on purpose).
     case create
@@ -18,6 +20,13 @@ public struct ImportOptions: Sendable {
     /// The most requests in flight at once.
     public var concurrency = 16
     public var dryRun = false
+    /// Compare every row with the account and send nothing: each row is what an import with
+    /// the same options would do (`to-create`, `to-update` with its changes, `unchanged`, …).
+    public var plan = false
+    /// How many existing routes an `--on-existing update` import may change before it refuses.
+    public var threshold = ChangeThreshold()
+    /// Under `--plan`, also given each result as JSON, in input order, with its index.
+    public var planJSON: (@Sendable (_ index: Int, _ result: JSON) -> Void)?
     public var resume = false
     public var onExisting = OnExisting.skip
     /// Stop sending once more rows than this have failed or are invalid.
@@ -45,11 +54,20 @@ public struct ImportOptions: Sendable {
 
     /// `routes.csv` → `routes.results.csv`, beside the input.
     public static func defaultResultsPath(forInput path: String) -> String {
+        besideInput(path, suffix: ".results.csv")
+    }
+
+    /// `routes.csv` → `routes.plan.csv`: a plan never overwrites an import's results or journal.
+    public static func defaultPlanPath(forInput path: String) -> String {
+        besideInput(path, suffix: ".plan.csv")
+    }
+
+    private static func besideInput(_ path: String, suffix: String) -> String {
         let slash = path.lastIndex(of: "/")
         let nameStart = slash.map { path.index(after: $0) } ?? path.startIndex
         if let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart {
-            return path[..<dot] + ".results.csv"
+            return path[..<dot] + suffix
         }
-        return path + ".results.csv"
+        return path + suffix
     }
 }

@@ -14,6 +14,10 @@ public struct ImportSummary: Sendable {
     public let verification: Verification?
     /// What the reader had to say once about the input file (e.g. that it is not UTF-8).
     public var inputNotice: String?
+    /// `--plan`: nothing was sent, and the counts are what an import would do.
+    public var plan = false
+    /// `--plan`: the import would stop at the change threshold, and why.
+    public var thresholdWarning: String?
 
     public var exitStatus: ExitStatus {
         switch stopReason {
@@ -47,6 +51,7 @@ public struct ImportSummary: Sendable {
             text = "this run: " + text + "\nthe file: \(Self.rows(counts.values.reduce(0, +))): " + Self.statuses(counts)
         }
         if dryRun { text = "dry run, nothing sent: " + text }
+        if plan { text = "plan, nothing sent: " + text }
         switch stopReason {
         case .interrupted: text = "interrupted; " + text
         case .tooManyErrors: text = "stopped by --max-errors; " + text
@@ -55,8 +60,12 @@ public struct ImportSummary: Sendable {
         }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
-        text += "\nresults: \(resultsPath)"
-        if stopReason != nil || (counts[.failed] ?? 0) > 0 {
+        if let thresholdWarning {
+            text += "\nwarning: the import would stop before sending anything: \(thresholdWarning) "
+                + "(--force, or --max-changes \(counts[.toUpdate] ?? 0), lets it go ahead)"
+        }
+        text += "\n\(plan ? "plan" : "results"): \(resultsPath)"
+        if !plan, stopReason != nil || (counts[.failed] ?? 0) > 0 {
             text += "\nto send the failed and unprocessed rows again: the same command with --resume"
         }
         return text

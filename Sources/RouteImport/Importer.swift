@@ -13,7 +13,7 @@ import RouteModel
 public struct Importer: Sendable {
     public let inputPath: String
     public let dialect: Dialect
-    public let options: ImportOptions
+    public var options: ImportOptions
     /// `nil` only for `--dry-run`, which needs no connection.
     public let service: (any RouteService)?
     public let progress: ProgressLine?
@@ -32,15 +32,24 @@ public struct Importer: Sendable {
     }
 
     public var resultsPath: String {
-        options.resultsPath ?? ImportOptions.defaultResultsPath(forInput: inputPath)
+        options.resultsPath
+            ?? (options.plan ? ImportOptions.defaultPlanPath(forInput: inputPath) : ImportOptions.defaultResultsPath(forInput: inputPath))
     }
 
-    public var journalPath: String { Journal.path(forResults: resultsPath) }
+    /// A plan's journal is scratch, removed at the end, and named apart from an import's, so that
+    /// no `--results` of a plan can replace the journal an import keeps for `--resume` and undo.
+    public var journalPath: String {
+        options.plan ? resultsPath + ".plan-journal" : Journal.path(forResults: resultsPath)
+    }
 
     public func run() async throws(ImportError) -> ImportSummary {
         let clock = ContinuousClock()
         let started = clock.now
         let schema = RouteSchema.forDialect(dialect)
+        if options.plan && (options.dryRun || options.resume || options.repair || service == nil) {
+            throw .usage("--plan compares the file with the account and sends nothing: it needs a connection, "
+                + "and goes with neither --dry-run, --resume nor --repair")
+        }
         if dialect == .flowrouteV1 && options.onExisting == .create {
             throw .usage("--on-existing create cannot work with Flowroute v1: a v1 route is created with a PUT by its name, "
                 + "which replaces a route of the same name instead of making a second one")
@@ -50,7 +59,8 @@ public struct Importer: Sendable {
                 + "its own routes CSV imports without --from")
         }
         let source = try RowSource(path: inputPath, schema: schema, options: options)
-        let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.echoedHeader : nil)
+        let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.echoedHeader : nil,
+                                    planning: options.plan)
         guard Self.resolved(inputPath) != Self.resolved(resultsPath) else {
             throw .usage("the results would overwrite the input \(inputPath): give --results another path")
         }
@@ -63,16 +73,22 @@ public struct Importer: Sendable {
         let settleDelay = options.settleDelay ?? service?.options.effectiveSettleDelay ?? .zero
         let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
         if let service, !options.dryRun {
-            try await AccountListing.load(service, into: journal, purpose: "before sending")
-            try journal.takeBaselineOnce()
+            // Values are compared only where an update or a plan needs them; the rest lists ids and names.
+            try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
+                                          purpose: options.plan ? "to plan against" : "before sending")
+            if !options.plan { try journal.takeBaselineOnce() }
+        }
+        if options.onExisting == .update, !options.plan, !options.resume, !options.dryRun, service != nil {
+            try await checkThreshold(journal: journal, schema: schema, settleDelay: longestSettleDelay)
         }
         // The progress line's total, from a fast pass over a CSV file.
         let total = source.countRecords(path: inputPath)
-        let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField, settleDelay: longestSettleDelay)
+        let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField, settleDelay: longestSettleDelay,
+                               planning: options.plan)
 
         let stop = StopSignal()
         let tally = Tally(maxErrors: options.maxErrors, total: total, progress: progress, stop: stop)
-        let sender = service.map {
+        let sender = options.plan ? nil : service.map {
             RowSender(service: $0, gate: SendGate(concurrency: options.concurrency, rate: options.rate),
                       settler: Settler(service: $0, journal: journal), policy: retry,
                       settleDelay: settleDelay,
@@ -89,13 +105,60 @@ public struct Importer: Sendable {
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
         try ResultFile.write(resultsPath, from: journal, columns: columns)
+        let counts = try journal.counts()
+        let existing = options.plan ? try journal.accountCount() : 0
+        if options.plan {
+            if let planJSON = options.planJSON {
+                var index = 0
+                try journal.forEachResult { result in
+                    planJSON(index, columns.json(of: result))
+                    index += 1
+                }
+            }
+            journal.remove()
+        }
         var verification: Verification?
-        if let service, !options.dryRun, stop.reason == nil || options.repair {
+        if let service, !options.dryRun, !options.plan, stop.reason == nil || options.repair {
             verification = try await Verification.run(service: service, journal: journal, repair: options.repair)
         }
-        return ImportSummary(counts: try journal.counts(), thisRun: tally.statuses, elapsed: clock.now - started,
+        let updates = counts[.toUpdate] ?? 0
+        let warning = options.plan && options.onExisting == .update && options.threshold.exceeded(changes: updates, existing: existing)
+            && !options.threshold.force
+            ? options.threshold.warning(changes: updates, existing: existing, verb: "update")
+            : nil
+        return ImportSummary(counts: counts, thisRun: tally.statuses, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
-                             verification: verification, inputNotice: tally.inputNotice)
+                             verification: verification, inputNotice: tally.inputNotice, plan: options.plan,
+                             thresholdWarning: warning)
+    }
+
+    /// Counts the updates the file would make before anything is sent — a pass over the file
+    /// that decides every row as a plan does, into the journal, so that no row is held in memory
+    /// — and refuses them when they are more than `options.threshold` allows.
+    private func checkThreshold(journal: Journal, schema: RouteSchema, settleDelay: Double) async throws(ImportError) {
+        var counting = options
+        counting.includeInput = false
+        let stop = StopSignal()
+        let pump = Pump(source: try RowSource(path: inputPath, schema: schema, options: counting),
+                        triage: RowTriage(options: counting, journal: journal, keyField: schema.keyField,
+                                          settleDelay: settleDelay, planning: true),
+                        previous: PreviousRows(journal: nil), sender: nil, journal: journal,
+                        tally: Tally(maxErrors: nil, total: nil, progress: nil, stop: stop), stop: stop,
+                        window: RowWindow(size: 1024))
+        let work = Task { await pump.run() }
+        stop.attach(work)
+        await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
+        switch stop.reason {
+        case .fatal(let error): throw error
+        case .interrupted?, .tooManyErrors?: throw .interrupted
+        case nil: break
+        }
+        let updates = try journal.counts()[.toUpdate] ?? 0
+        try journal.clearRows()
+        if let refusal = options.threshold.refusal(changes: updates, existing: try journal.accountCount(), verb: "update") {
+            try journal.markRefused(refusal)
+            throw .tooManyChanges(refusal)
+        }
     }
 
     private static func resolved(_ path: String) -> String {

@@ -6,8 +6,9 @@ import RouteModel
 /// The import's write-ahead journal: one SQLite file beside the results (`NAME.results.csv.journal`).
 ///
 /// It holds the account as listed at the start of this run (`account`, the index triage looks
-/// names up in), the *baseline* (the route ids that existed before the first run), each
-/// row's intent before its request is sent, and each row's outcome. Commits are durable against a
+/// names up in; with each route's fields when the run compares values), the *baseline* (the route
+/// ids that existed before the first run), each row's intent before its request is sent — for an
+/// update with the route's before-image, and the fields sent — and each row's outcome. Commits are durable against a
 /// crash of routectl (WAL, `synchronous=NORMAL`), not against a power cut. The result CSV is
 /// written from it in input order at the end, and it stays beside the results for `--resume`,
 /// `--verify` and `--repair`.
@@ -59,6 +60,7 @@ final class Journal: Sendable {
                 """)
         }
         let journal = try open(path: path)
+        try journal.addMissingColumns()
         let found: Identity
         do {
             found = try journal.database.read { db in
@@ -70,6 +72,12 @@ final class Journal: Sendable {
             }
         } catch {
             throw .unusableResults("\(path) is not an import journal: \(error)")
+        }
+        if identity != nil, let refusal = try journal.read({ db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'refused'")
+        }) {
+            throw .unusableResults("the import that wrote \(path) sent nothing: \(refusal). "
+                + "Run it again without --resume")
         }
         if let identity, found.dialect != identity.dialect {
             throw .unusableResults("\(path) is the journal of a \(found.dialect) import; this one is \(identity.dialect)")
@@ -99,16 +107,27 @@ final class Journal: Sendable {
     private static let schema = """
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE baseline(id TEXT NOT NULL, name TEXT NOT NULL);
-        CREATE TABLE account(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL);
+        CREATE TABLE account(seq INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, route TEXT);
         CREATE TABLE rows(
             row INTEGER PRIMARY KEY, line INTEGER NOT NULL, key TEXT NOT NULL,
             status TEXT, intent TEXT, target TEXT, settle_at REAL,
             id TEXT NOT NULL DEFAULT '', http_status INTEGER, attempts INTEGER NOT NULL DEFAULT 0,
             error TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
-            may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT);
+            may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT,
+            before TEXT, sent TEXT, changes TEXT);
         CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
         CREATE INDEX rows_by_key ON rows(key, row);
         """
+
+    /// Columns added since the first journals: an import an older routectl stopped can still be resumed.
+    private func addMissingColumns() throws(ImportError) {
+        try write { db in
+            for (table, column) in [("account", "route"), ("rows", "before"), ("rows", "sent"), ("rows", "changes")]
+            where try !db.columns(in: table).contains(where: { $0.name == column }) {
+                try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
+            }
+        }
+    }
 
     // MARK: - Writing
 
@@ -117,33 +136,35 @@ final class Journal: Sendable {
         guard !entries.isEmpty else { return }
         try write { db in
             let intent = try db.cachedStatement(sql: """
-                INSERT INTO rows(row, line, key, status, intent, target, settle_at, may_have_applied, input)
-                VALUES (?, ?, ?, NULL, ?, ?, NULL, 1, ?)
+                INSERT INTO rows(row, line, key, status, intent, target, settle_at, may_have_applied, input, before, sent)
+                VALUES (?, ?, ?, NULL, ?, ?, NULL, 1, ?, ?, ?)
                 ON CONFLICT(row) DO UPDATE SET status = NULL, intent = excluded.intent,
-                    target = excluded.target, settle_at = NULL, may_have_applied = 1
+                    target = excluded.target, settle_at = NULL, may_have_applied = 1,
+                    before = coalesce(excluded.before, rows.before), sent = excluded.sent
                 """)
             let outcome = try db.cachedStatement(sql: """
                 INSERT INTO rows(row, line, key, status, intent, target, id, http_status, attempts, error, note,
-                                 may_have_applied, input, settle_at, creates_unknown)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 may_have_applied, input, settle_at, creates_unknown, changes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(row) DO UPDATE SET status = excluded.status,
                     settle_at = excluded.settle_at, creates_unknown = rows.creates_unknown + excluded.creates_unknown,
                     intent = coalesce(excluded.intent, rows.intent), target = coalesce(excluded.target, rows.target),
                     id = excluded.id, http_status = excluded.http_status, attempts = excluded.attempts,
                     error = excluded.error, note = excluded.note, may_have_applied = excluded.may_have_applied,
-                    input = coalesce(excluded.input, rows.input)
+                    input = coalesce(excluded.input, rows.input), changes = excluded.changes
                 """)
             for entry in entries {
                 switch entry {
                 case .intent(let row):
                     let (name, target) = Self.columns(row.action)
-                    try intent.execute(arguments: [row.row, row.line, row.key, name, target, Self.encode(row.input)])
+                    try intent.execute(arguments: [row.row, row.line, row.key, name, target, Self.encode(row.input),
+                                                   row.before.map(Self.encode), Self.encode(row.route)])
                 case .outcome(let result):
                     let (name, target) = result.action.map(Self.columns) ?? (nil, nil)
                     try outcome.execute(arguments: [
                         result.row, result.line, result.key, result.status.rawValue, name, target, result.id,
                         result.httpStatus, result.attempts, result.error, result.note, result.mayHaveApplied,
-                        Self.encode(result.input), result.settleAt, result.createsUnknown,
+                        Self.encode(result.input), result.settleAt, result.createsUnknown, Self.encode(result.changes),
                     ])
                 }
             }
@@ -162,12 +183,13 @@ final class Journal: Sendable {
         }
     }
 
-    /// Adds listed routes, in the order listed; one commit for the lot.
-    func addToAccount(_ routes: [(id: String, name: String)]) throws(ImportError) {
+    /// Adds listed routes, in the order listed, each with its fields when `route` is given; one
+    /// commit for the lot.
+    func addToAccount(_ routes: [(id: String, name: String, route: Route?)]) throws(ImportError) {
         guard !routes.isEmpty else { return }
         try write { db in
-            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO account(id, name) VALUES (?, ?)")
-            for route in routes { try insert.execute(arguments: [route.id, route.name]) }
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO account(id, name, route) VALUES (?, ?, ?)")
+            for route in routes { try insert.execute(arguments: [route.id, route.name, route.route.map(Self.encode)]) }
         }
     }
 
@@ -213,12 +235,22 @@ final class Journal: Sendable {
         }
     }
 
-    /// The id of the first listed route named `name`, if any.
-    func accountID(named name: String) throws(ImportError) -> String? {
+    /// The first listed route named `name`: its id, and its fields when the listing kept them.
+    func accountRoute(named name: String, dialect: Dialect) throws(ImportError) -> (id: String, route: Route?)? {
         try read { db in
-            try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
-                                arguments: [name])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT id, route FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
+                             arguments: [name]).map { record in
+                (record["id"], Self.decode(record["route"], dialect: dialect)?.route)
+            }
         }
+    }
+
+    /// The listed route with the id `id`, when the listing kept the routes' fields.
+    func accountRoute(id: String, dialect: Dialect) throws(ImportError) -> Route? {
+        try read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT route FROM account WHERE id = ? ORDER BY seq LIMIT 1"),
+                                arguments: [id])
+        }.flatMap { Self.decode($0, dialect: dialect)?.route }
     }
 
     /// The first row before `row` that used `key` and was not invalid, if any.
@@ -235,7 +267,7 @@ final class Journal: Sendable {
     /// Rows holding a route whose id is not in the account as last listed, or is there under another name.
     func mismatches() throws(ImportError) -> (checked: Int, routes: Int, mismatches: [String]) {
         try read { db in
-            let held = "r.status IN ('created', 'updated', 'exists') AND r.id <> ''"
+            let held = "r.status IN \(Self.holdingStatuses) AND r.id <> ''"
             let checked = try Int.fetchOne(db, sql: "SELECT count(*) FROM rows r WHERE \(held)") ?? 0
             let routes = try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0
             let mismatches = try Row.fetchAll(db, sql: """
@@ -260,7 +292,7 @@ final class Journal: Sendable {
                 WITH made AS (SELECT key, sum(creates_unknown) AS n FROM rows WHERE status = 'created' GROUP BY key)
                 SELECT a.name, a.id, made.n FROM account a JOIN made ON made.key = a.name
                 WHERE NOT EXISTS (SELECT 1 FROM rows r WHERE r.id = a.id AND r.id <> ''
-                                  AND r.status IN ('created', 'updated', 'exists'))
+                                  AND r.status IN \(Self.holdingStatuses))
                   AND NOT EXISTS (SELECT 1 FROM baseline b WHERE b.id = a.id)
                 ORDER BY a.name, a.seq
                 """) {
@@ -281,14 +313,31 @@ final class Journal: Sendable {
             try Row.fetchAll(db, sql: """
                 SELECT row, key, status, intent, target, settle_at, may_have_applied FROM rows WHERE row > ? ORDER BY row LIMIT ?
                 """, arguments: [row, limit]).map { record in
-                let intent: JournalRow.Intent? = switch record["intent"] as String? {
-                case "create": .create
-                case "update": .update(id: record["target"] ?? "")
-                default: nil
-                }
+                let intent = Self.intent(record["intent"], target: record["target"])
                 let status = (record["status"] as String?).flatMap(RowStatus.init(rawValue:))
                 return (record["row"], JournalRow(key: record["key"], status: status, intent: intent,
                                                   mayHaveApplied: record["may_have_applied"], settleAt: record["settle_at"]))
+            }
+        }
+    }
+
+    /// Rows after `row` that recorded an intent, in order, at most `limit`: what this import
+    /// created or updated, or may have, with the before-image of each update and the fields sent.
+    func writes(after row: Int, limit: Int, dialect: Dialect) throws(ImportError) -> [RecordedWrite] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT row, key, status, intent, target, id, may_have_applied, before, sent FROM rows
+                WHERE row > ? AND intent IS NOT NULL ORDER BY row LIMIT ?
+                """), arguments: [row, limit]).compactMap { record in
+                guard let intent = Self.intent(record["intent"], target: record["target"]) else { return nil }
+                let sent = Self.decode(record["sent"], dialect: dialect)
+                return RecordedWrite(
+                    row: record["row"], key: record["key"],
+                    status: (record["status"] as String?).flatMap(RowStatus.init(rawValue:)),
+                    intent: intent, id: record["id"],
+                    mayHaveApplied: record["may_have_applied"],
+                    before: Self.decode(record["before"], dialect: dialect)?.route,
+                    sent: sent?.route, sentSecrets: sent?.withheld ?? [])
             }
         }
     }
@@ -300,7 +349,7 @@ final class Journal: Sendable {
 
     /// Of `ids`, those that some row of this import already holds as its route.
     func claimed(_ ids: [String]) throws(ImportError) -> Set<String> {
-        try matching(ids) { "SELECT id FROM rows WHERE id IN (\($0)) AND status IN ('created', 'updated', 'exists')" }
+        try matching(ids) { "SELECT id FROM rows WHERE id IN (\($0)) AND status IN \(Self.holdingStatuses)" }
     }
 
     /// The ids of `ids` that `query` (given a list of placeholders) selects, asked in chunks
@@ -315,6 +364,30 @@ final class Journal: Sendable {
         return found
     }
 
+    /// The number of routes the account listing holds.
+    func accountCount() throws(ImportError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0 }
+    }
+
+    /// Records that the import refused to start (the change threshold), so that `--resume` does
+    /// not go ahead with what the refusal stopped.
+    func markRefused(_ reason: String) throws(ImportError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('refused', ?)", arguments: [reason])
+        }
+    }
+
+    /// Closes the journal and deletes its files: a plan's journal is scratch.
+    func remove() {
+        try? database.close()
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    /// Forgets every row: the pass that counted an import's updates is done, and sending starts.
+    func clearRows() throws(ImportError) {
+        try write { db in try db.execute(sql: "DELETE FROM rows") }
+    }
+
     /// Rows per status.
     func counts() throws(ImportError) -> [RowStatus: Int] {
         try read { db in
@@ -326,20 +399,20 @@ final class Journal: Sendable {
         }
     }
 
-    /// Writes every row's result to `writer` in input order; a row left with only an intent is `unprocessed`.
-    func writeResults(to writer: CSVWriter, columns: ResultColumns) throws(ImportError) {
+    /// Hands every row's result to `body` in input order; a row left with only an intent is `unprocessed`.
+    func forEachResult(_ body: (RowResult) throws -> Void) throws(ImportError) {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT row, line, key, coalesce(status, 'unprocessed') AS status, id, http_status, attempts, error, note,
-                       may_have_applied, input FROM rows ORDER BY row
+                       may_have_applied, input, changes FROM rows ORDER BY row
                 """)
             while let record = try cursor.next() {
                 let result = RowResult(
                     row: record["row"], line: record["line"], key: record["key"],
                     status: RowStatus(rawValue: record["status"]) ?? .unprocessed, id: record["id"],
                     httpStatus: record["http_status"], attempts: record["attempts"], error: record["error"],
-                    note: record["note"], input: Self.decode(record["input"]))
-                try writer.write(columns.cells(of: result))
+                    note: record["note"], input: Self.decode(record["input"]), changes: Self.decode(record["changes"]))
+                try body(result)
             }
         }
     }
@@ -367,6 +440,27 @@ final class Journal: Sendable {
         case .create: return ("create", nil)
         case .update(let id): return ("update", id)
         }
+    }
+
+    /// `('created', 'updated', …)`: the statuses of rows that hold a route, for SQL.
+    private static let holdingStatuses = "(" + RowStatus.allCases.filter(\.holdsRoute).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+
+    private static func intent(_ name: String?, target: String?) -> JournalRow.Intent? {
+        switch name {
+        case "create": .create
+        case "update": .update(id: target ?? "")
+        default: nil
+        }
+    }
+
+    /// A route as catalog JSON; secrets are kept as `null`, never in clear.
+    private static func encode(_ route: Route) -> String {
+        CatalogJSON.encode(route) { _ in .null }.serialized
+    }
+
+    private static func decode(_ text: String?, dialect: Dialect) -> (route: Route, withheld: [String])? {
+        guard let text, let json = try? JSON(parsing: Array(text.utf8)) else { return nil }
+        return CatalogJSON.decode(json, dialect: dialect)
     }
 
     private static func encode(_ cells: [String]) -> String? {

@@ -11,6 +11,7 @@ struct PendingRow: Sendable {
     let row: Int
     let line: Int
     let key: String
+    /// What the request carries: the row's fields, or for an update only those that differ.
     let route: Route
     let action: Action
     /// When an earlier run sent this row without learning the outcome (`--resume`), the time
@@ -25,6 +26,9 @@ struct PendingRow: Sendable {
     let input: [String]
     /// What `--from` carried over only with a note; the row's result note starts with it.
     var note = ""
+    /// For an update: the route as listed before it, kept in the journal so the update can be
+    /// taken back. `nil` when the row resumes an earlier run's request, whose image is kept.
+    var before: Route? = nil
 
     func result(
         _ status: RowStatus, id: String = "", httpStatus: Int? = nil, attempts: Int, error: String = "",

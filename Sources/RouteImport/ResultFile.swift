@@ -18,7 +18,7 @@ enum ResultFile {
             } catch {
                 throw .file(error.description)
             }
-            try journal.writeResults(to: writer, columns: columns)
+            try journal.forEachResult { try writer.write(columns.cells(of: $0)) }
             do throws(CSVFileError) { try writer.sync() } catch { throw .file(error.description) }
         } catch {
             unlink(temporary)

@@ -27,11 +27,13 @@ struct RowResult: Sendable {
     var createsUnknown: Int
     /// The row's own cells, kept only under `--include-input` (secrets already redacted).
     var input: [String]
+    /// Under `--plan`: the fields an update would change, as `RouteDifference.lines`.
+    var changes: [String]
 
     init(
         row: Int, line: Int, key: String, status: RowStatus, id: String = "", httpStatus: Int? = nil,
         attempts: Int = 0, error: String = "", note: String = "", action: PendingRow.Action? = nil,
-        mayHaveApplied: Bool = false, settleAt: Double? = nil, createsUnknown: Int = 0, input: [String] = []
+        mayHaveApplied: Bool = false, settleAt: Double? = nil, createsUnknown: Int = 0, input: [String] = [], changes: [String] = []
     ) {
         self.row = row
         self.line = line
@@ -47,5 +49,6 @@ struct RowResult: Sendable {
         self.settleAt = settleAt
         self.createsUnknown = createsUnknown
         self.input = input
+        self.changes = changes
     }
 }

@@ -6,7 +6,10 @@ import RouteModel
 ///
 /// This is where "no duplicates, ever" starts: names already in the account (listed once before
 /// the run) and names seen earlier in the file are never created again, unless
-/// `--on-existing create` asks for exactly that. Under `--resume`, the journal's record of the row
+/// `--on-existing create` asks for exactly that. Under `--on-existing update`, a row is compared
+/// with the route as listed and only the fields that differ are sent; a row with no difference
+/// is `unchanged` and sends nothing. When `planning`, nothing is sent: a row that would need a
+/// request is `to-create` or `to-update`, with the changes. Under `--resume`, the journal's record of the row
 /// comes first (`JournalRow.plan`): a row that may have reached the service is resumed with that
 /// knowledge, and one that cannot have is decided as on a first run.
 struct RowTriage {
@@ -22,6 +25,8 @@ struct RowTriage {
     /// file and an account of any size cost no memory here.
     let journal: Journal
     let keyField: String
+    /// `--plan`, or the pass that counts an import's updates before anything is sent.
+    let planning: Bool
     /// The longest settle delay of any run of this import, in seconds: a row an earlier run left
     /// in flight with no record of when may be looked up only that long after now.
     let settleDelay: Double
@@ -29,10 +34,11 @@ struct RowTriage {
     /// the journal and the service compare names byte for byte, not as equivalent Unicode.
     private var batch: [[UInt8]: Int] = [:]
 
-    init(options: ImportOptions, journal: Journal, keyField: String, settleDelay: Double) {
+    init(options: ImportOptions, journal: Journal, keyField: String, settleDelay: Double, planning: Bool = false) {
         self.options = options
         self.journal = journal
         self.keyField = keyField
+        self.planning = planning
         self.settleDelay = settleDelay
     }
 
@@ -80,25 +86,35 @@ struct RowTriage {
             break
         }
         if options.dryRun { return .done(result(row, .valid)) }
-        guard let id = try journal.accountID(named: key) else {
-            return .send(pending(row, key: key, route: route, action: .create))
+        guard let existing = try journal.accountRoute(named: key, dialect: route.dialect) else {
+            return planning ? .done(result(row, .toCreate)) : .send(pending(row, key: key, route: route, action: .create))
         }
+        let difference = existing.route.map { RouteDifference(of: route, from: $0) }
         switch options.onExisting {
-        case .skip: return .done(result(row, .exists, id: id))
-        case .update: return .send(pending(row, key: key, route: route, action: .update(id: id)))
-        case .create: return .send(pending(row, key: key, route: route, action: .create))
+        case .skip:
+            // A plan says what an update would have changed, although skipping changes nothing.
+            return .done(result(row, .exists, id: existing.id, changes: planning ? difference?.lines ?? [] : []))
+        case .create:
+            return planning ? .done(result(row, .toCreate)) : .send(pending(row, key: key, route: route, action: .create))
+        case .update:
+            if let difference, difference.isEmpty { return .done(result(row, .unchanged, id: existing.id)) }
+            if planning { return .done(result(row, .toUpdate, id: existing.id, changes: difference?.lines ?? [])) }
+            return .send(pending(row, key: key, route: difference?.update ?? route, action: .update(id: existing.id),
+                                 before: existing.route))
         }
     }
 
-    private func result(_ row: RowSource.Row, _ status: RowStatus, id: String = "", error: String = "") -> RowResult {
+    private func result(
+        _ row: RowSource.Row, _ status: RowStatus, id: String = "", error: String = "", changes: [String] = []
+    ) -> RowResult {
         RowResult(row: row.number, line: row.line, key: row.key, status: status, id: id, error: error, note: row.note,
-                  input: row.input)
+                  input: row.input, changes: changes)
     }
 
     private func pending(
-        _ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action
+        _ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action, before: Route? = nil
     ) -> PendingRow {
         PendingRow(row: row.number, line: row.line, key: key, route: route, action: action,
-                   settleAt: nil, unrecordedCreates: 0, input: row.input, note: row.note)
+                   settleAt: nil, unrecordedCreates: 0, input: row.input, note: row.note, before: before)
     }
 }

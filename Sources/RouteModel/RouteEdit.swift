@@ -110,6 +110,8 @@ public struct RouteEdit: Sendable {
                 problems.append(error.description)
             }
         }
+        // Text can differ where values do not (`udp` for `UDP`): only a typed difference is sent.
+        changes = RouteDifference(of: changes, from: original).update
         if schema.keyField == schema.idField, changes[schema.keyField] != nil {
             problems.append("\(schema.keyField): \(schema.dialect.displayName) routes cannot be renamed (the name is the id)")
         }
@@ -119,11 +121,10 @@ public struct RouteEdit: Sendable {
 
     /// The changes as `-Field=old` / `+Field=new` lines, secrets masked.
     public func diff(_ changes: Route) -> [String] {
-        changes.entries.flatMap { field, value -> [String] in
-            let old = field.isSecret ? nil : original[field.name].map { "-\(field.name)=\($0)" }
-            let new = "+\(field.name)=\(field.isSecret ? "********" : value.description)"
-            return [old, new].compactMap { $0 }
-        }
+        let difference = RouteDifference(of: changes, from: original)
+        return difference.changes.flatMap { change in
+            [change.before.map { "-\(change.field)=\($0)" }, "+\(change.field)=\(change.after)"].compactMap { $0 }
+        } + difference.secrets.map { "+\($0)=********" }
     }
 
     /// What is wrong with an edited text, one line per problem.

@@ -15,13 +15,15 @@ public final class Sandbox: Sendable {
     /// The default account, when no account was given and the sandbox made (or reloaded) one.
     public let defaultAccount: SandboxAccount?
     private let host: String
+    private let writes: WriteCounter
     private let services: ServiceGroup
     private let running: Task<Void, any Error>
 
     private init(port: Int, host: String, accounts: [SandboxAccount], defaultAccount: SandboxAccount?,
-                 services: ServiceGroup, running: Task<Void, any Error>) {
+                 writes: WriteCounter, services: ServiceGroup, running: Task<Void, any Error>) {
         self.port = port
         self.host = host
+        self.writes = writes
         self.accounts = accounts
         self.defaultAccount = defaultAccount
         self.services = services
@@ -35,9 +37,10 @@ public final class Sandbox: Sendable {
         let accounts = defaultAccount.map { [$0] } ?? options.accounts
         for account in accounts { try await RouteSeeder.seed(options.seedRoutes, account: account, store: store) }
         let signingKey = try store.setting("token-signing-key") { randomHex(bytes: 32) }
+        let writes = WriteCounter()
         let router = SandboxRouter(
             options: options, store: store, accounts: AccountBook(accounts),
-            tokens: TokenAuthority(key: Data(signingKey.utf8), lifetime: options.tokenTTL)
+            tokens: TokenAuthority(key: Data(signingKey.utf8), lifetime: options.tokenTTL), writes: writes
         ).build()
 
         let logger = options.logRequests
@@ -63,8 +66,11 @@ public final class Sandbox: Sendable {
             throw SandboxStartError(reason: "the server stopped before it was listening")
         }
         return Sandbox(port: port, host: options.host, accounts: accounts, defaultAccount: defaultAccount,
-                       services: services, running: running)
+                       writes: writes, services: services, running: running)
     }
+
+    /// Write requests to the route endpoints so far (creates, updates, deletes; answered or not).
+    public var routeWrites: Int { writes.value }
 
     /// The base URL a client of `dialect` uses, as its documentation writes it
     /// (`http://127.0.0.1:PORT/v1.0`, `/v1`, `/v2`).

@@ -9,6 +9,7 @@ struct SandboxRouter {
     let store: RouteStore
     let accounts: AccountBook
     let tokens: TokenAuthority
+    let writes: WriteCounter
 
     func build() -> Router<SandboxContext> {
         let router = Router(context: SandboxContext.self)
@@ -48,9 +49,11 @@ struct SandboxRouter {
         return router
     }
 
-    /// Rate limit first (a refused request never reaches the dice), then injected faults; nothing
-    /// is added when no fault is asked for, keeping the normal path short.
+    /// Writes are counted first, then the rate limit (a refused request never reaches the dice),
+    /// then injected faults; no fault middleware is added when none is asked for, keeping the
+    /// normal path short.
     private func addFaults(to group: RouterGroup<SandboxContext>, dice: FaultDice, limiter: RateLimiter?) {
+        group.add(middleware: WriteCounter.Middleware(counter: writes))
         if let limiter { group.add(middleware: RateLimitMiddleware(limiter: limiter)) }
         if options.faults.any {
             group.add(middleware: FaultInjectionMiddleware(faults: options.faults, dice: dice))

@@ -31,9 +31,21 @@ struct ImportCommand: AsyncParsableCommand {
             "Importing from the other provider"; what cannot be carried over exactly is invalid with \
             the reason, or carried with a note.
 
+            --on-existing update sends only the fields that differ from the route as listed (values \
+            compared as typed: udp = UDP, yes = true); a row with no difference is unchanged and \
+            sends nothing. Secret fields cannot be compared, so a row that sets one always sends it. \
+            An update of more than 25 % of the account's existing routes (at least 10) stops before \
+            anything is sent, exit 64, unless --force; --max-changes N allows at most N instead.
+
+            --plan compares every row with the account and sends nothing: the result file \
+            (NAME.plan.csv) says what an import with the same options would do, to-create, \
+            to-update with the changes (TrunkPort1: 5060 → 5062) in a changes column, unchanged, \
+            exists or invalid; --output json also prints it on stdout.
+
             The result file (default NAME.results.csv beside the input) has one line per row: \
             row,line,RouteName,status,CallRouteId,http_status,attempts,error,note, with status \
-            created, updated, exists, invalid, failed or unprocessed (valid under --dry-run).
+            created, updated, unchanged, exists, invalid, failed or unprocessed (valid under \
+            --dry-run).
 
             Exit status: 0 all rows done and verified, 1 some rows failed or invalid or the check \
             found a difference, 2 stopped by --max-errors, 3 fatal, 4 interrupted (Ctrl-C: requests \
@@ -54,6 +66,16 @@ struct ImportCommand: AsyncParsableCommand {
 
     @Flag(help: "Check every row and send nothing: each row is valid or invalid.")
     var dryRun = false
+
+    @Flag(help: "Compare every row with the account and send nothing: write what an import with these options would do (NAME.plan.csv).")
+    var plan = false
+
+    @Flag(help: "Go ahead with an update of more than 25 % of the account's existing routes.")
+    var force = false
+
+    @Option(help: ArgumentHelp("Refuse an import that would update more than this many existing routes (instead of the 25 % rule).",
+                               valueName: "n"))
+    var maxChanges: Int?
 
     @Flag(help: "Continue an earlier run from its journal: rows it may have sent are looked up by name first.")
     var resume = false
@@ -117,6 +139,14 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break, or \"tab\"")
         }
         if dryRun && resume { throw ValidationError("--dry-run sends nothing, so there is nothing to --resume") }
+        if plan && (dryRun || resume || verify || repair) {
+            throw ValidationError("--plan compares the file with the account and sends nothing: it goes with none of "
+                + "--dry-run, --resume, --verify or --repair")
+        }
+        if let maxChanges, !(0...100_000_000).contains(maxChanges) {
+            throw ValidationError("--max-changes must be a number of routes from 0 to 100000000, not \(maxChanges)")
+        }
+        if force && maxChanges != nil { throw ValidationError("--force lifts every limit: give it or --max-changes, not both") }
         if let encoding, TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding must be one of \(TextEncoding.names), not \"\(encoding)\"")
         }
@@ -154,9 +184,19 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// Runs the import with Ctrl-C turned into a clean stop.
     private func importing(dialect: Dialect, service: (any RouteService)?, concurrency: Int) async throws -> ImportSummary {
-        let importer = importer(dialect: dialect, service: service, concurrency: concurrency)
+        var importer = importer(dialect: dialect, service: service, concurrency: concurrency)
+        let printsJSON = try plan && OutputFormat.chosen(global) == .json
+        if printsJSON {
+            importer.options.planJSON = { index, result in
+                print(index == 0 ? "[" : ",")
+                print(OutputJSON.element(result), terminator: "")
+            }
+        }
         do {
-            return try await withInterruptCancellation { try await importer.run() }
+            let running = importer
+            let summary = try await withInterruptCancellation { try await running.run() }
+            if printsJSON { print(summary.counts.values.reduce(0, +) == 0 ? "[]" : "\n]") }
+            return summary
         } catch let error as ImportError {
             throw CommandFailure(error.exitStatus, error.description)
         }
@@ -184,6 +224,8 @@ struct ImportCommand: AsyncParsableCommand {
         options.repair = repair
         options.settleDelay = settleDelay.flatMap { Duration.checkedSeconds($0, within: 0...86_400) }
         options.dryRun = dryRun
+        options.plan = plan
+        options.threshold = ChangeThreshold(maxChanges: maxChanges, force: force)
         options.resume = resume
         options.onExisting = onExisting
         options.maxErrors = maxErrors

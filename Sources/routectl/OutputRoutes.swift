@@ -140,16 +140,10 @@ struct RouteOutput {
                 return (column.name, route[field.name].map { Self.json($0, of: field) } ?? .null)
             })
         }
-        return .object(route.entries.map { field, value in (field.name, Self.json(value, of: field)) })
+        return CatalogJSON.encode(route) { .string(Secret.mask($0.description)) }
     }
 
     private static func json(_ value: FieldValue, of field: Field) -> JSON {
-        if field.isSecret { return .string(Secret.mask(value.description)) }
-        switch value {
-        case .string(let text): return .string(text)
-        case .integer(let number): return .int(number)
-        case .boolean(let flag): return .bool(flag)
-        case .list(let items): return .array(items.map(JSON.string))
-        }
+        field.isSecret ? .string(Secret.mask(value.description)) : CatalogJSON.encode(value)
     }
 }

@@ -127,7 +127,11 @@ struct ImportTests {
         defer { Task { await harness.stop() } }
         _ = try await harness.importFile(try harness.write("v1.csv", trunkCSV(0..<20)))
         let changed = trunkCSV(0..<30).replacingOccurrences(of: ",5061,", with: ",5080,")
-        let summary = try await harness.importFile(try harness.write("v2.csv", changed)) { $0.onExisting = .update }
+        // Every existing route changes: more than the threshold allows without --force.
+        let summary = try await harness.importFile(try harness.write("v2.csv", changed)) {
+            $0.onExisting = .update
+            $0.threshold.force = true
+        }
         #expect(summary.counts[.updated] == 20)
         #expect(summary.counts[.created] == 10)
         let routes = try await harness.service.list()

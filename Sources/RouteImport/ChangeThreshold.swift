@@ -1,0 +1,45 @@
+/// The brake on a change too broad to be meant, as octoDNS has: by default, changing more than a
+/// quarter of the account's existing routes, and at least ten of them, is refused before anything
+/// is sent, unless forced. `--max-changes N` replaces that rule with a plain limit of N changes.
+/// "Changes" are whatever the caller counts: an import's updates, an undo's deletes.
+public struct ChangeThreshold: Sendable, Equatable {
+    /// The share of existing routes the default rule allows to change.
+    public static let share = 0.25
+    /// Below this many changes the default rule never refuses: a small account is small.
+    public static let minimum = 10
+
+    /// `--max-changes`: the most changes allowed; `nil` is the default rule.
+    public var maxChanges: Int?
+    /// `--force`: no limit.
+    public var force: Bool
+
+    public init(maxChanges: Int? = nil, force: Bool = false) {
+        self.maxChanges = maxChanges
+        self.force = force
+    }
+
+    /// Whether `changes` of the `existing` routes are more than allowed (forced or not).
+    public func exceeded(changes: Int, existing: Int) -> Bool {
+        if let maxChanges { return changes > maxChanges }
+        return changes >= Self.minimum && Double(changes) > Self.share * Double(existing)
+    }
+
+    /// Why `changes` (`verb`ing routes, e.g. "update" or "delete") are refused; `nil` when they
+    /// are allowed, or forced.
+    public func refusal(changes: Int, existing: Int, verb: String) -> String? {
+        guard !force, exceeded(changes: changes, existing: existing) else { return nil }
+        return "nothing was sent: " + warning(changes: changes, existing: existing, verb: verb)
+            + "; see them with --plan, then give --force to go ahead, or --max-changes \(changes) to allow this many"
+    }
+
+    /// What the changes exceed, for a plan to warn about once `exceeded` says they do.
+    public func warning(changes: Int, existing: Int, verb: String) -> String {
+        let routes = changes == 1 ? "route" : "routes"
+        if let maxChanges {
+            return "this would \(verb) \(changes) \(routes), more than --max-changes \(maxChanges)"
+        }
+        let percent = existing == 0 ? 100 : Int((Double(changes) * 100 / Double(existing)).rounded())
+        return "this would \(verb) \(changes) of the account's \(existing) existing routes (\(percent) %), "
+            + "more than the \(Int(Self.share * 100)) % allowed without --force"
+    }
+}
