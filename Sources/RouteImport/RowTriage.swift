@@ -1,4 +1,5 @@
 import Foundation
+import RouteClient
 import RouteModel
 
 /// Decides, before anything is sent, what each row needs: nothing (already settled), a result
@@ -97,11 +98,33 @@ struct RowTriage {
         case .create:
             return planning ? .done(result(row, .toCreate)) : .send(pending(row, key: key, route: route, action: .create))
         case .update:
+            if let problem = leftovers(of: existing.route, updatedBy: route, key: key) {
+                return .done(result(row, .invalid, id: existing.id, error: problem))
+            }
             if let difference, difference.isEmpty { return .done(result(row, .unchanged, id: existing.id)) }
             if planning { return .done(result(row, .toUpdate, id: existing.id, changes: difference?.lines ?? [])) }
             return .send(pending(row, key: key, route: difference?.update ?? route, action: .update(id: existing.id),
                                  before: existing.route))
         }
+    }
+
+    /// `--from` with `--on-existing update`: why the update cannot make the listed route the
+    /// source's, if it cannot (`RouteTranslation.leftovers`). Without the listed fields nothing
+    /// can be said, so the row is refused too rather than reported as an exact update.
+    private func leftovers(of listed: Route?, updatedBy route: Route, key: String) -> String? {
+        guard let from = options.from else { return nil }
+        let translation = RouteTranslation(from: from.dialect(baseURL: nil), to: route.dialect)
+        let source = translation.sourceProvider
+        guard let listed else {
+            guard translation.target.dialect == .telegent else { return nil }
+            return "the route's fields were not listed, so an update from the \(source) route cannot be checked to leave none "
+                + "it lacks: delete the route first or edit it"
+        }
+        let fields = translation.leftovers(in: listed, updatedBy: route)
+        if fields.isEmpty { return nil }
+        return "the update would leave " + fields.joined(separator: ", ") + ", which the \(source) route does not have, and "
+            + "\(route.dialect.displayName)'s update cannot empty a field: delete the route first "
+            + "(routectl routes delete \(listed.id ?? key)) and import again, or edit the route by hand"
     }
 
     private func result(

@@ -82,6 +82,12 @@ public struct RouteTranslation: Sendable {
         default:
             out.refuse(nil, "\(source.typeField): \"\(route.routeType ?? "")\" has no Telegent equivalent")
         }
+        if out.route.routeType != nil {
+            // Said outright, not left to the default: an update then enables a disabled route too.
+            out.route["RouteEnabled"] = .boolean(true)
+            if out.route.routeType == "Trunk" { out.route["TrunkEnabled1"] = .boolean(true) }
+            out.lines.append(.flowrouteEnabled)
+        }
         if let strategy = route["edge_strategy_id"] {
             out.note(.edgeStrategy, "edge_strategy_id=\(strategy) not carried: Telegent has no edge strategy")
         }
@@ -141,7 +147,7 @@ public struct RouteTranslation: Sendable {
                     out.refuse(.secureTrunk, "EnableTrpSecureTrunk=true: Flowroute routes have no secure trunk, so calls would lose it")
                 }
             case .telegentOnly:
-                if Self.isInEffect(value) { unmatched.append("\(field.name)=\(field.isSecret ? "(set)" : value.description)") }
+                if Self.isInEffect(value, of: field) { unmatched.append("\(field.name)=\(field.isSecret ? "(set)" : value.description)") }
             }
         }
         if !secondTrunk.isEmpty {
@@ -212,13 +218,34 @@ public struct RouteTranslation: Sendable {
         RouteSchema.telegent.fields.map(\.name).filter { role(of: $0) == .telegentOnly }
     }
 
-    /// A setting that is off (`false`, `None`, an empty list) asks for nothing Flowroute lacks.
-    private static func isInEffect(_ value: FieldValue) -> Bool {
+    /// A setting that is off (`false`, an empty list or text, an enumeration's `None`) asks for
+    /// nothing the other side lacks. `None` is off only where the catalog makes it a choice
+    /// (`VoiceAuthenticationType`): in free text it is a value like any other.
+    private static func isInEffect(_ value: FieldValue, of field: Field) -> Bool {
         switch value {
         case .boolean(let flag): return flag
         case .list(let items): return !items.isEmpty
-        case .string(let text): return text != "None"
+        case .string(let text):
+            if case .enumeration(let values, _) = field.type, values.contains("None") { return text != "None" }
+            return !text.isEmpty
         case .integer: return true
+        }
+    }
+
+    /// `--on-existing update` of a Telegent route by a translated one: the fields of the route as
+    /// listed that the update would leave in place although the source route has no such thing
+    /// (a second trunk, a `TrunkUri1` beside a new address, a trunk under a `Forward`). Telegent's
+    /// update changes only the fields it is sent and cannot empty one, so the route would not be
+    /// the source's; each is given as `Field=value`. Trunk 1's priority and weight order a trunk
+    /// the row sets, and mean nothing on their own, so they are no contradiction. A Flowroute route
+    /// has no field a Telegent one leaves unset (its type and value are always sent).
+    public func leftovers(in listed: Route, updatedBy translated: Route) -> [String] {
+        guard target.dialect == .telegent else { return [] }
+        return listed.entries.compactMap { field, value in
+            guard !field.isReadOnly, !field.isAccountBound, translated[field.name] == nil,
+                  Self.isInEffect(value, of: field) else { return nil }
+            if translated.routeType == "Trunk", ["Trunk1Priortiy", "Trunk1Weight"].contains(field.name) { return nil }
+            return "\(field.name)=\(field.isSecret ? "(set)" : value.description)"
         }
     }
 
@@ -251,7 +278,7 @@ public struct RouteTranslation: Sendable {
 public enum MappingLine: String, Sendable, CaseIterable {
     // Flowroute → Telegent
     case flowrouteName, hostAddressPort, hostAddress, hostNamePort, hostNameSRV
-    case uriAddressPort, uriAddress, uriHostName, number, edgeStrategy, flowrouteID
+    case uriAddressPort, uriAddress, uriHostName, number, flowrouteEnabled, edgeStrategy, flowrouteID
     // Telegent → Flowroute
     case telegentName, nameNotAlphanumeric, trunkUDP, trunkStreamWithoutURI, trunkSIPURI, trunkURIConflict
     case trunkOtherURI, secondTrunk, trunkOrder, enabled, disabled, url, forward, secureTrunk, telegentOnly, telegentIDs
@@ -262,7 +289,8 @@ public enum MappingLine: String, Sendable, CaseIterable {
 
     public var outcome: Outcome {
         switch self {
-        case .flowrouteName, .hostAddressPort, .uriAddressPort, .telegentName, .trunkUDP, .trunkSIPURI, .enabled: return .exact
+        case .flowrouteName, .hostAddressPort, .uriAddressPort, .flowrouteEnabled, .telegentName, .trunkUDP, .trunkSIPURI,
+             .enabled: return .exact
         case .hostAddress, .uriAddress, .number, .edgeStrategy, .trunkOtherURI, .trunkOrder, .telegentOnly: return .note
         case .hostNamePort, .hostNameSRV, .uriHostName, .nameNotAlphanumeric, .trunkStreamWithoutURI, .trunkURIConflict,
              .secondTrunk, .disabled, .url, .forward, .secureTrunk: return .invalid
@@ -282,6 +310,7 @@ public enum MappingLine: String, Sendable, CaseIterable {
         case .uriAddress: return "`URI`/`uri` `sip:user@IP[;transport=t]` (no port)"
         case .uriHostName: return "`URI`/`uri` `sip:user@name…`"
         case .number: return "`PSTN`/`number` `16476998778`"
+        case .flowrouteEnabled: return "(every Flowroute route is enabled)"
         case .edgeStrategy: return "`edge_strategy_id` (v2)"
         case .flowrouteID: return "`id` (v2)"
         case .telegentName, .nameNotAlphanumeric: return "`RouteName`"
@@ -311,6 +340,7 @@ public enum MappingLine: String, Sendable, CaseIterable {
         case .uriAddressPort: return "`Trunk`: `TrunkUri1`= the URI, `TrunkIp1=IP`, `TrunkPort1=port`, `TrunkTransport1=t` (`UDP` without one, `TLS` for `sips:`)"
         case .uriAddress: return "as above, `TrunkPort1=5060` (`5061` for TLS)"
         case .number: return "`Forward`"
+        case .flowrouteEnabled: return "`RouteEnabled=true`; `TrunkEnabled1=true` for a `Trunk`"
         case .telegentName: return "`route_name` (v1), `alias` (v2)"
         case .trunkUDP: return "`HOST`/`host` `IP:port` (`[IPv6]:port`)"
         case .trunkSIPURI: return "`URI`/`uri` = `TrunkUri1`"
@@ -333,6 +363,7 @@ public enum MappingLine: String, Sendable, CaseIterable {
         case .uriAddress: return "As for HOST; the note says which port."
         case .uriHostName: return "`TrunkIp1` is an IP address (as for HOST)."
         case .number: return "Telegent documents no field for a Forward route's destination: the route is made and the note gives the number to set on Telegent's side."
+        case .flowrouteEnabled: return "Set outright, so that `--on-existing update` enables a disabled route as the Flowroute route is. An update sends only the fields it sets, and Telegent cannot empty a field: a row that would leave the route other fields the Flowroute route has no counterpart for (`TrunkUri1` beside a new address, a second trunk, a trunk under `Forward`, `VoiceUsername`…) is invalid, naming each: delete the route first, or edit it."
         case .edgeStrategy: return "Flowroute's choice of edge (point of presence); Telegent has none, and where calls go does not depend on it. The note gives the value."
         case .flowrouteID: return "The old account's id; the new route gets its own."
         case .telegentName: return "Unchanged."
@@ -349,7 +380,7 @@ public enum MappingLine: String, Sendable, CaseIterable {
         case .url: return "Flowroute routes go to a SIP host, a SIP URI or a number, never to a webhook."
         case .forward: return "Telegent's API gives no forward destination, which a `PSTN`/`number` route needs."
         case .secureTrunk: return "Flowroute routes have no such setting: calls would lose it."
-        case .telegentOnly: return "Flowroute routes have none of these; the note lists each one set, with its value (secrets as `(set)`), to be set up by hand. Off values (`false`, `None`) carry nothing."
+        case .telegentOnly: return "Flowroute routes have none of these; the note lists each one set, with its value (secrets as `(set)`), to be set up by hand. Off values (`false`, an empty list, `VoiceAuthenticationType=None`) carry nothing; `None` in free text is a value."
         case .telegentIDs: return "Set by the service; the new route gets its own."
         }
     }

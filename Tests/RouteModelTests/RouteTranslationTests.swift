@@ -23,14 +23,14 @@ import Testing
     static let examples: [Example] = [
         // Flowroute → Telegent
         Example(line: .hostAddressPort, from: v1, to: tg, cells: [("route_name", "hostA"), ("type", "HOST"), ("value", "10.0.0.5:5060")],
-                fields: ["RouteName": "hostA", "RouteType": "Trunk", "TrunkIp1": "10.0.0.5", "TrunkPort1": "5060", "TrunkTransport1": "UDP"],
+                fields: ["RouteName": "hostA", "RouteType": "Trunk", "RouteEnabled": "true", "TrunkEnabled1": "true", "TrunkIp1": "10.0.0.5", "TrunkPort1": "5060", "TrunkTransport1": "UDP"],
                 says: []),
         Example(line: .hostAddressPort, from: v2, to: tg, cells: [("alias", "v6 host"), ("route_type", "host"), ("value", "[2001:db8::1]:5080")],
-                fields: ["RouteName": "v6 host", "RouteType": "Trunk", "TrunkIp1": "2001:db8::1", "TrunkPort1": "5080",
+                fields: ["RouteName": "v6 host", "RouteType": "Trunk", "RouteEnabled": "true", "TrunkEnabled1": "true", "TrunkIp1": "2001:db8::1", "TrunkPort1": "5080",
                          "TrunkTransport1": "UDP"],
                 says: []),
         Example(line: .hostAddress, from: v1, to: tg, cells: [("route_name", "bare"), ("type", "HOST"), ("value", "10.0.0.6")],
-                fields: ["RouteName": "bare", "RouteType": "Trunk", "TrunkIp1": "10.0.0.6", "TrunkPort1": "5060", "TrunkTransport1": "UDP"],
+                fields: ["RouteName": "bare", "RouteType": "Trunk", "RouteEnabled": "true", "TrunkEnabled1": "true", "TrunkIp1": "10.0.0.6", "TrunkPort1": "5060", "TrunkTransport1": "UDP"],
                 says: ["no port in 10.0.0.6: TrunkPort1=5060, SIP's default for UDP to an address"]),
         Example(line: .hostNamePort, from: v2, to: tg, cells: [("alias", "named"), ("route_type", "host"), ("value", "pbx.example.com:5060")],
                 fields: nil, says: ["names the host pbx.example.com; Telegent's TrunkIp1 is an IP address"]),
@@ -38,29 +38,29 @@ import Testing
                 fields: nil, says: ["a host name without a port, which Flowroute looks up in DNS SRV"]),
         Example(line: .uriAddressPort, from: v1, to: tg,
                 cells: [("route_name", "uri"), ("type", "URI"), ("value", "sip:u@203.0.113.9:5061;transport=tcp")],
-                fields: ["RouteName": "uri", "RouteType": "Trunk", "TrunkUri1": "sip:u@203.0.113.9:5061;transport=tcp",
+                fields: ["RouteName": "uri", "RouteType": "Trunk", "RouteEnabled": "true", "TrunkEnabled1": "true", "TrunkUri1": "sip:u@203.0.113.9:5061;transport=tcp",
                          "TrunkIp1": "203.0.113.9", "TrunkPort1": "5061", "TrunkTransport1": "TCP"],
                 says: []),
         Example(line: .uriAddress, from: v2, to: tg, cells: [("alias", "secure"), ("route_type", "uri"), ("value", "sips:u@203.0.113.9")],
-                fields: ["RouteName": "secure", "RouteType": "Trunk", "TrunkUri1": "sips:u@203.0.113.9", "TrunkIp1": "203.0.113.9",
+                fields: ["RouteName": "secure", "RouteType": "Trunk", "RouteEnabled": "true", "TrunkEnabled1": "true", "TrunkUri1": "sips:u@203.0.113.9", "TrunkIp1": "203.0.113.9",
                          "TrunkPort1": "5061", "TrunkTransport1": "TLS"],
                 says: ["no port in sips:u@203.0.113.9: TrunkPort1=5061, SIP's default for TLS to an address"]),
         Example(line: .uriHostName, from: v2, to: tg, cells: [("alias", "u"), ("route_type", "uri"), ("value", "sip:u@example.com;transport=tcp")],
                 fields: nil, says: ["names the host example.com"]),
         Example(line: .number, from: v1, to: tg, cells: [("route_name", "pstn"), ("type", "PSTN"), ("value", "16476998778")],
-                fields: ["RouteName": "pstn", "RouteType": "Forward"],
+                fields: ["RouteName": "pstn", "RouteType": "Forward", "RouteEnabled": "true"],
                 says: ["Forward to 16476998778 not set: Telegent's API has no field for a Forward route's destination; "
                     + "set it on Telegent's side"]),
         Example(line: .number, from: v2, to: tg, cells: [("alias", "pstn"), ("route_type", "number"), ("value", "16476998778")],
-                fields: ["RouteName": "pstn", "RouteType": "Forward"],
+                fields: ["RouteName": "pstn", "RouteType": "Forward", "RouteEnabled": "true"],
                 says: ["Forward to 16476998778 not set: Telegent's API has no field for a Forward route's destination; "
                     + "set it on Telegent's side"]),
         Example(line: .edgeStrategy, from: v2, to: tg,
                 cells: [("alias", "edge"), ("route_type", "host"), ("value", "10.0.0.7:5060"), ("edge_strategy_id", "4")],
-                fields: ["RouteName": "edge", "RouteType": "Trunk", "TrunkIp1": "10.0.0.7", "TrunkPort1": "5060", "TrunkTransport1": "UDP"],
+                fields: ["RouteName": "edge", "RouteType": "Trunk", "RouteEnabled": "true", "TrunkEnabled1": "true", "TrunkIp1": "10.0.0.7", "TrunkPort1": "5060", "TrunkTransport1": "UDP"],
                 says: ["edge_strategy_id=4 not carried: Telegent has no edge strategy"]),
         Example(line: .flowrouteID, from: v2, to: tg, cells: [("id", "98396"), ("alias", "r"), ("route_type", "host"), ("value", "10.0.0.8:5060")],
-                fields: ["RouteName": "r", "RouteType": "Trunk", "TrunkIp1": "10.0.0.8", "TrunkPort1": "5060", "TrunkTransport1": "UDP"],
+                fields: ["RouteName": "r", "RouteType": "Trunk", "RouteEnabled": "true", "TrunkEnabled1": "true", "TrunkIp1": "10.0.0.8", "TrunkPort1": "5060", "TrunkTransport1": "UDP"],
                 says: []),
 
         // Telegent → Flowroute
@@ -118,6 +118,14 @@ import Testing
                 fields: ["alias": "extras", "route_type": "host", "value": "10.0.0.5:5060"],
                 says: ["not carried, Flowroute has no such setting: VoicePasswordToken=(set), HeaderManipulation=HMI8802029, "
                     + "SymmetricRtp=true, IpWhitelist=20.20.10.10;20.20.10.20, WssUri=wss://192.67.88.2"]),
+        // `None` is off only as VoiceAuthenticationType's choice; in free text it is a value.
+        Example(line: .telegentOnly, from: tg, to: v2,
+                cells: trunk("nones", "10.0.0.5", "5060", "UDP") + [
+                    ("VoiceAuthenticationType", "None"), ("VoiceUsername", "None"), ("VoicePasswordToken", "None"),
+                    ("TransferCallerId", "None"),
+                ],
+                fields: ["alias": "nones", "route_type": "host", "value": "10.0.0.5:5060"],
+                says: ["not carried, Flowroute has no such setting: VoiceUsername=None, VoicePasswordToken=(set), TransferCallerId=None"]),
     ]
 
     static func trunk(_ name: String, _ ip: String, _ port: String, _ transport: String) -> [(String, String)] {
