@@ -65,7 +65,8 @@ public struct Importer: Sendable {
             throw .usage("the results would overwrite the input \(inputPath): give --results another path")
         }
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header,
-                                        onExisting: options.onExisting.rawValue)
+                                        onExisting: options.onExisting.rawValue, from: options.from?.rawValue ?? "",
+                                        includeInput: options.includeInput)
         let journal = options.resume
             ? try Journal.openExisting(path: journalPath, identity: identity)
             : try Journal.create(path: journalPath, identity: identity)
@@ -195,7 +196,7 @@ public struct Importer: Sendable {
     /// `--verify`: only the check, against the journal of an earlier run.
     public func verify() async throws(ImportError) -> Verification {
         guard let service else { throw .usage("--verify needs a connection to the account") }
-        let journal = try Journal.openExisting(path: journalPath, identity: nil)
+        let journal = try Journal.openExisting(path: journalPath, identity: nil, dialect: dialect.rawValue)
         return try await Verification.run(service: service, journal: journal, repair: options.repair)
     }
 }
