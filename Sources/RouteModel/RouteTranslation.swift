@@ -74,6 +74,10 @@ public struct RouteTranslation: Sendable {
         case "uri":
             guard let address = SIPTarget(sipURI: value) else { return out.refuse(nil, "value: \"\(value)\" is not a SIP URI") }
             guard address.isAddress else { return out.refuse(.uriHostName, Self.hostNameReason(value, address.host)) }
+            if let conflict = address.transportConflict {
+                return out.refuse(nil, "value: \"\(value)\": \(conflict); a Telegent trunk has one transport (TrunkTransport1): "
+                    + "keep the one meant")
+            }
             trunk(address, uri: value, from: value, out: &out, exact: .uriAddressPort, defaultPort: .uriAddress)
         case "number", "pstn":
             out.set(target.typeField, "Forward", nil)
@@ -169,6 +173,10 @@ public struct RouteTranslation: Sendable {
         }
         let uri = route.string("TrunkUri1")
         if let uri, let named = SIPTarget(sipURI: uri) {
+            if let conflict = named.transportConflict {
+                return out.refuse(.trunkURIConflict, "TrunkUri1 \(uri): \(conflict); a Flowroute URI route would carry it as it is, "
+                    + "and which transport is meant is anyone's guess: keep the one meant")
+            }
             let uriTransport = named.transport ?? "UDP"
             let uriPort = named.port ?? SIPTarget.defaultPort(transport: uriTransport)
             guard named.host.lowercased() == ip.lowercased(), uriPort == port, uriTransport == transport else {

@@ -30,11 +30,22 @@ struct SIPTarget: Sendable, Equatable {
         let parameters = text.split(separator: ";")
         guard let address = parameters.first, let at = address.lastIndex(of: "@"),
               var target = SIPTarget(hostAndPort: address[address.index(after: at)...]) else { return nil }
-        let transport = parameters.dropFirst().lazy.map { $0.split(separator: "=", maxSplits: 1) }
-            .first { $0.count == 2 && $0[0].lowercased() == "transport" }?[1].uppercased()
-        target.transport = address.lowercased().hasPrefix("sips:") ? "TLS" : transport
+        let transports = parameters.dropFirst().map { $0.split(separator: "=", maxSplits: 1) }
+            .filter { $0.count == 2 && $0[0].lowercased() == "transport" }.map { $0[1].uppercased() }
+        let secure = address.lowercased().hasPrefix("sips:")
+        target.transport = secure ? "TLS" : transports.first
+        if Set(transports).count > 1 {
+            target.transportConflict = "it says " + transports.map { "transport=\($0.lowercased())" }.joined(separator: " and ")
+        } else if secure, let given = transports.first, given == "UDP" {
+            // sips: is TLS, which runs over TCP (RFC 3261 §26.2.2): transport=tcp or tls fit it, udp cannot.
+            target.transportConflict = "sips: is TLS, which cannot run over transport=udp"
+        }
         self = target
     }
+
+    /// Why the URI's transport is ambiguous, if it is: parameters naming two transports, or
+    /// `sips:` with UDP. Which one a service would use is anyone's guess, so it is not chosen.
+    var transportConflict: String?
 
     var isAddress: Bool { Format.isIPAddress(host) }
 

@@ -128,6 +128,25 @@ import Testing
                 says: ["not carried, Flowroute has no such setting: VoiceUsername=None, VoicePasswordToken=(set), TransferCallerId=None"]),
     ]
 
+    @Test(arguments: [
+        "sip:u@10.0.0.1;transport=udp;transport=tcp", "sips:bob@10.0.0.14;transport=udp",
+    ])
+    func aContradictoryTransportInAFlowrouteURIIsRefused(_ value: String) throws {
+        let translation = RouteTranslation(from: .flowrouteV2, to: .telegent)
+        let route = try Route.parse(pairs: [("alias", "u"), ("route_type", "uri"), ("value", value)], dialect: .flowrouteV2)
+        guard case .failure(let refusal) = translation.translate(route) else { Issue.record("\(value) was carried"); return }
+        #expect(refusal.description.contains("a Telegent trunk has one transport"), "\(refusal)")
+    }
+
+    @Test func aContradictoryTransportInATelegentURIIsRefused() throws {
+        let translation = RouteTranslation(from: .telegent, to: .flowrouteV2)
+        let route = try Route.parse(pairs: Self.trunk("t", "10.12.0.11", "5060", "UDP")
+            .map { (name: $0.0, text: $0.1) } + [(name: "TrunkUri1", text: "sip:u@10.12.0.11:5060;transport=UDP;transport=TCP")],
+            dialect: .telegent)
+        guard case .failure(let refusal) = translation.translate(route) else { Issue.record("carried"); return }
+        #expect(refusal.description.contains("it says transport=udp and transport=tcp"), "\(refusal)")
+    }
+
     static func trunk(_ name: String, _ ip: String, _ port: String, _ transport: String) -> [(String, String)] {
         [("RouteName", name), ("RouteType", "Trunk"), ("TrunkIp1", ip), ("TrunkPort1", port), ("TrunkTransport1", transport)]
     }
