@@ -47,10 +47,11 @@ public struct RouteTranslation: Sendable {
     public func translate(_ route: Route) -> Result<Translated, Refusal> {
         var outcome = Outcome(route: Route(dialect: target.dialect))
         if route.dialect == .telegent { toFlowroute(route, &outcome) } else { toTelegent(route, &outcome) }
-        if outcome.refusal.reasons.isEmpty {
-            for problem in target.problems(in: outcome.route, for: .create) {
-                outcome.refuse(problem.field == target.keyField ? .nameNotAlphanumeric : nil, problem.description)
-            }
+        // A refused route is only partly built: of the target's checks, only the name's still say
+        // something true of it, and they are said with the other reasons.
+        let refused = !outcome.refusal.reasons.isEmpty
+        for problem in target.problems(in: outcome.route, for: .create) where !refused || problem.field == target.keyField {
+            outcome.refuse(problem.field == target.keyField ? .nameNotAlphanumeric : nil, problem.description)
         }
         guard outcome.refusal.reasons.isEmpty else { return .failure(outcome.refusal) }
         return .success(Translated(route: outcome.route, notes: outcome.notes, lines: outcome.lines))

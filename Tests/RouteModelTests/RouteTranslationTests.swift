@@ -147,6 +147,16 @@ import Testing
         #expect(refusal.description.contains("it says transport=udp and transport=tcp"), "\(refusal)")
     }
 
+    @Test func aRefusedRowAlsoSaysItsNameDoesNotFit() throws {
+        let translation = RouteTranslation(from: .telegent, to: .flowrouteV1)
+        let route = try Route.parse(pairs: Self.trunk("Multi 1", "10.4.0.1", "5060", "TCP").map { (name: $0.0, text: $0.1) }
+            + [(name: "TrunkIp2", text: "10.4.0.2"), (name: "RouteEnabled", text: "false")], dialect: .telegent)
+        guard case .failure(let refusal) = translation.translate(route) else { Issue.record("carried"); return }
+        #expect(refusal.reasons.count == 4, "\(refusal)")
+        #expect(refusal.lines.contains(.nameNotAlphanumeric) && refusal.lines.contains(.secondTrunk)
+            && refusal.lines.contains(.disabled) && refusal.lines.contains(.trunkStreamWithoutURI), "\(refusal)")
+    }
+
     static func trunk(_ name: String, _ ip: String, _ port: String, _ transport: String) -> [(String, String)] {
         [("RouteName", name), ("RouteType", "Trunk"), ("TrunkIp1", ip), ("TrunkPort1", port), ("TrunkTransport1", transport)]
     }
