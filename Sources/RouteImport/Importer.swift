@@ -58,6 +58,9 @@ public struct Importer: Sendable {
             throw .usage("--from \(from.rawValue): the account is \(dialect.displayName) already; "
                 + "its own routes CSV imports without --from")
         }
+        if options.resume {
+            try Journal.checkSource(path: journalPath, dialect: dialect.rawValue, from: options.from?.rawValue ?? "")
+        }
         let source = try RowSource(path: inputPath, schema: schema, options: options)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.echoedHeader : nil,
                                     planning: options.plan)

@@ -94,10 +94,7 @@ final class Journal: Sendable {
         if let expected = identity?.dialect ?? dialect, found.dialect != expected {
             throw .usage("\(path) is the journal of a \(found.dialect) import; this one is \(expected)")
         }
-        if let identity, found.from != identity.from {
-            throw .usage("\(path) is the journal of an import run " + (found.from.isEmpty ? "without --from" : "with --from \(found.from)")
-                + ": resume it the same way")
-        }
+        if let identity, found.from != identity.from { throw fromMismatch(path: path, found: found.from) }
         if let identity, found.includeInput != identity.includeInput {
             throw .usage("\(path) is the journal of an import run " + (found.includeInput ? "with" : "without")
                 + " --include-input, which decides the result file's columns: resume it the same way")
@@ -110,6 +107,25 @@ final class Journal: Sendable {
                 + "resume it with the same option")
         }
         return journal
+    }
+
+    /// `--resume`, before the input's header is read: the provider and `--from` decide how it is
+    /// read, so a run without the first run's would fail on the header without saying why.
+    /// Whatever else is wrong with the journal is said by `openExisting`.
+    static func checkSource(path: String, dialect: String, from: String) throws(ImportError) {
+        guard access(path, F_OK) == 0, let database = try? DatabaseQueue(path: path) else { return }
+        func meta(_ key: String) -> String? {
+            (try? database.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }) ?? nil
+        }
+        if let found = meta("dialect"), found != dialect {
+            throw .usage("\(path) is the journal of a \(found) import; this one is \(dialect)")
+        }
+        if let found = meta("from"), found != from { throw fromMismatch(path: path, found: found) }
+    }
+
+    private static func fromMismatch(path: String, found: String) -> ImportError {
+        .usage("\(path) is the journal of an import run " + (found.isEmpty ? "without --from" : "with --from \(found)")
+            + ": resume it the same way")
     }
 
     private static func open(path: String) throws(ImportError) -> Journal {

@@ -47,7 +47,11 @@ final class RowSource {
         if let translation {
             columns = try Self.sourceColumns(header, path: path, translation: translation, ignoring: options.ignoredColumns)
         } else {
-            columns = try ColumnMap(header: header, schema: schema, ignoring: options.ignoredColumns)
+            do throws(ImportError) {
+                columns = try ColumnMap(header: header, schema: schema, ignoring: options.ignoredColumns)
+            } catch {
+                throw Self.naming(path, error)
+            }
         }
         self.keepsInput = options.includeInput
     }
@@ -70,7 +74,7 @@ final class RowSource {
             switch error {
             case .unknownColumns(let unknown, _): problem = "unknown columns " + unknown.compactMap(\.field).joined(separator: ", ")
             case .missingKeyColumn(let field): problem = "no \(field) column"
-            default: throw error
+            default: throw naming(path, error)
             }
         }
         let provider = translation.sourceProvider
@@ -80,6 +84,11 @@ final class RowSource {
             message += "; the file reads as a \(translation.target.dialect.displayName) routes CSV: import it without --from"
         }
         throw .usage(message)
+    }
+
+    /// A header problem with each line naming the file, as every other problem with it does.
+    private static func naming(_ path: String, _ error: ImportError) -> ImportError {
+        .usage(error.description.split(separator: "\n").map { "\(path): \($0)" }.joined(separator: "\n"))
     }
 
     /// The input's header as `--include-input` repeats it after the result columns.

@@ -59,6 +59,18 @@ import Testing
         let flowroute = try harness.write("f.csv", "alias,route_type,value\nf1,host,10.0.0.2:5060\n")
         _ = try await harness.importFile(flowroute) { $0.from = .flowroute }
         let withoutFrom = await usageError { _ = try await harness.importFile(flowroute) { $0.resume = true } }
-        #expect(withoutFrom != nil)
+        #expect(withoutFrom == harness.directory + "/f.results.csv.journal is the journal of an import run with --from flowroute: "
+            + "resume it the same way")
+    }
+
+    @Test func headerProblemsNameTheFile() async throws {
+        let harness = try await ImportHarness.start(.telegent)
+        defer { Task { await harness.stop() } }
+        let twice = try harness.write("twice.csv", "alias,alias,route_type,value\na,b,host,10.0.0.1:5060\n")
+        let error = await usageError { _ = try await harness.importFile(twice) { $0.from = .flowroute } }
+        #expect(error == "\(twice): header: columns 1 and 2 are both alias")
+        let unknown = try harness.write("unknown.csv", "RouteName,Notes\na,b\n")
+        let unknownError = await usageError { _ = try await harness.importFile(unknown) }
+        #expect(unknownError?.hasPrefix("\(unknown): header: unknown field \"Notes\"") == true)
     }
 }
