@@ -180,7 +180,7 @@ public struct RouteTranslation: Sendable {
             }
             let uriTransport = named.transport ?? "UDP"
             let uriPort = named.port ?? SIPTarget.defaultPort(transport: uriTransport)
-            guard named.host.lowercased() == ip.lowercased(), uriPort == port, uriTransport == transport else {
+            guard Format.sameHost(named.host, ip), uriPort == port, uriTransport == transport else {
                 return out.refuse(.trunkURIConflict, "TrunkUri1 \(uri) goes to \(SIPTarget.hostAndPort(named.host, uriPort)) over "
                     + "\(uriTransport) but TrunkIp1, TrunkPort1, TrunkTransport1 to \(SIPTarget.hostAndPort(ip, port)) over "
                     + "\(transport); which one Telegent calls is not documented, and a Flowroute route holds one")

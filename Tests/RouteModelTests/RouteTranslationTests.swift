@@ -157,6 +157,14 @@ import Testing
             && refusal.lines.contains(.disabled) && refusal.lines.contains(.trunkStreamWithoutURI), "\(refusal)")
     }
 
+    @Test func anIPv6AddressWrittenTwoWaysIsTheSameTrunk() throws {
+        let translation = RouteTranslation(from: .telegent, to: .flowrouteV2)
+        let route = try Route.parse(pairs: Self.trunk("v6", "2001:DB8:0::1", "5060", "UDP").map { (name: $0.0, text: $0.1) }
+            + [(name: "TrunkUri1", text: "sip:u@[2001:db8::1]:5060")], dialect: .telegent)
+        guard case .success(let translated) = translation.translate(route) else { Issue.record("refused"); return }
+        #expect(translated.route.string("value") == "sip:u@[2001:db8::1]:5060")
+    }
+
     static func trunk(_ name: String, _ ip: String, _ port: String, _ transport: String) -> [(String, String)] {
         [("RouteName", name), ("RouteType", "Trunk"), ("TrunkIp1", ip), ("TrunkPort1", port), ("TrunkTransport1", transport)]
     }
