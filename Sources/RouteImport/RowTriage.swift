@@ -93,8 +93,9 @@ struct RowTriage {
         let difference = existing.route.map { RouteDifference(of: route, from: $0) }
         switch options.onExisting {
         case .skip:
-            // A plan says what an update would have changed, although skipping changes nothing.
-            return .done(result(row, .exists, id: existing.id, changes: planning ? difference?.lines ?? [] : []))
+            // A plan says what an update would have changed, although skipping changes nothing. The
+            // translation's note is left out: it describes a route that is not sent.
+            return .done(result(row, .exists, id: existing.id, note: "", changes: planning ? difference?.lines ?? [] : []))
         case .create:
             return planning ? .done(result(row, .toCreate)) : .send(pending(row, key: key, route: route, action: .create))
         case .update:
@@ -128,9 +129,10 @@ struct RowTriage {
     }
 
     private func result(
-        _ row: RowSource.Row, _ status: RowStatus, id: String = "", error: String = "", changes: [String] = []
+        _ row: RowSource.Row, _ status: RowStatus, id: String = "", error: String = "", note: String? = nil,
+        changes: [String] = []
     ) -> RowResult {
-        RowResult(row: row.number, line: row.line, key: row.key, status: status, id: id, error: error, note: row.note,
+        RowResult(row: row.number, line: row.line, key: row.key, status: status, id: id, error: error, note: note ?? row.note,
                   input: row.input, changes: changes)
     }
 

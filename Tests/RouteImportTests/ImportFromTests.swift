@@ -37,6 +37,14 @@ import Testing
         #expect(updated[0]["status"] == "updated")
         #expect(updated[0]["note"] == "edge_strategy_id=4 not carried: Telegent has no edge strategy")
         #expect(updated[1]["status"] == "unchanged")
+
+        // Skipped, nothing is sent: no note about a translation that was not applied.
+        let skipped = try await harness.importFile(path) {
+            $0.from = .flowroute
+            $0.resultsPath = harness.directory + "/skipped.csv"
+        }
+        #expect(skipped.counts == [.exists: 2])
+        #expect(try harness.results(harness.directory + "/skipped.csv").map { $0["note"] } == ["", ""])
         let routes = try await harness.service.list()
         let edge = try #require(routes.first { $0.key == "edge" })
         #expect(edge.string("TrunkIp1") == "10.1.0.9")
