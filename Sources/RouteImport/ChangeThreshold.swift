@@ -24,10 +24,15 @@ public struct ChangeThreshold: Sendable, Equatable {
         return changes >= Self.minimum && Double(changes) > Self.share * Double(existing)
     }
 
+    /// Whether `changes` are refused: more than allowed, and not forced.
+    public func stops(changes: Int, existing: Int) -> Bool {
+        !force && exceeded(changes: changes, existing: existing)
+    }
+
     /// Why `changes` (`verb`ing routes, e.g. "update" or "delete") are refused; `nil` when they
     /// are allowed, or forced.
     public func refusal(changes: Int, existing: Int, verb: String) -> String? {
-        guard !force, exceeded(changes: changes, existing: existing) else { return nil }
+        guard stops(changes: changes, existing: existing) else { return nil }
         return "nothing was sent: " + warning(changes: changes, existing: existing, verb: verb)
             + "; see them with --plan, then give --force to go ahead, or --max-changes \(changes) to allow this many"
     }

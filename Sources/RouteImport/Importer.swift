@@ -73,6 +73,7 @@ public struct Importer: Sendable {
         let journal = options.resume
             ? try Journal.openExisting(path: journalPath, identity: identity)
             : try Journal.create(path: journalPath, identity: identity)
+        defer { if options.plan { journal.remove() } }
         if options.resume { try checkSameRows(as: journal, schema: schema) }
         let settleDelay = options.settleDelay ?? service?.options.effectiveSettleDelay ?? .zero
         let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
@@ -101,35 +102,29 @@ public struct Importer: Sendable {
         let pump = Pump(source: source, triage: triage, previous: PreviousRows(journal: options.resume ? journal : nil),
                         sender: sender, journal: journal, tally: tally, stop: stop,
                         window: RowWindow(size: max(1024, options.concurrency * 32)))
-        // The work runs in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
-        // requests already sent finish and every row still gets its result.
-        let work = Task { await pump.run() }
-        stop.attach(work)
-        await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
+        await Self.drive(pump, stop: stop)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
         try ResultFile.write(resultsPath, from: journal, columns: columns)
         let counts = try journal.counts()
-        let existing = options.plan ? try journal.accountCount() : 0
-        if options.plan {
-            if let planJSON = options.planJSON {
-                var index = 0
-                try journal.forEachResult { result in
-                    planJSON(index, columns.json(of: result))
-                    index += 1
-                }
+        if options.plan, let planJSON = options.planJSON {
+            var index = 0
+            try journal.forEachResult { result in
+                planJSON(index, columns.json(of: result))
+                index += 1
             }
-            journal.remove()
         }
         var verification: Verification?
         if let service, !options.dryRun, !options.plan, stop.reason == nil || options.repair {
             verification = try await Verification.run(service: service, journal: journal, repair: options.repair)
         }
-        let updates = counts[.toUpdate] ?? 0
-        let warning = options.plan && options.onExisting == .update && options.threshold.exceeded(changes: updates, existing: existing)
-            && !options.threshold.force
-            ? options.threshold.warning(changes: updates, existing: existing, verb: "update")
-            : nil
+        var warning: String?
+        if options.plan, options.onExisting == .update {
+            let updates = counts[.toUpdate] ?? 0, existing = try journal.accountCount()
+            if options.threshold.stops(changes: updates, existing: existing) {
+                warning = options.threshold.warning(changes: updates, existing: existing, verb: "update")
+            }
+        }
         return ImportSummary(counts: counts, thisRun: tally.statuses, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
                              verification: verification, inputNotice: tally.inputNotice, plan: options.plan,
@@ -149,9 +144,7 @@ public struct Importer: Sendable {
                         previous: PreviousRows(journal: nil), sender: nil, journal: journal,
                         tally: Tally(maxErrors: nil, total: nil, progress: nil, stop: stop), stop: stop,
                         window: RowWindow(size: 1024))
-        let work = Task { await pump.run() }
-        stop.attach(work)
-        await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
+        await Self.drive(pump, stop: stop)
         switch stop.reason {
         case .fatal(let error): throw error
         case .interrupted?, .tooManyErrors?: throw .interrupted
@@ -163,6 +156,14 @@ public struct Importer: Sendable {
             try journal.markRefused(refusal)
             throw .tooManyChanges(refusal)
         }
+    }
+
+    /// Runs `pump` in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
+    /// requests already sent finish and every row still gets its result.
+    private static func drive(_ pump: sending Pump, stop: StopSignal) async {
+        let work = Task { await pump.run() }
+        stop.attach(work)
+        await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
     }
 
     private static func resolved(_ path: String) -> String {

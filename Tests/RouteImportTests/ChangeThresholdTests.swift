@@ -31,5 +31,7 @@ import Testing
         let forced = ChangeThreshold(force: true)
         #expect(forced.refusal(changes: 1000, existing: 1000, verb: "update") == nil)
         #expect(forced.exceeded(changes: 1000, existing: 1000))
+        #expect(!forced.stops(changes: 1000, existing: 1000))
+        #expect(ChangeThreshold().stops(changes: 1000, existing: 1000))
     }
 }

@@ -123,7 +123,10 @@ struct ImportTrustTests {
                 before["route-\(index)"] = await harness.service.createOnce(route).attempt.value?.id
             }
             let input = try harness.write("routes.csv", trunkCSV(0..<300))
-            let running = Task { try await harness.importFile(input) { $0.concurrency = 4; $0.onExisting = onExisting } }
+            // All ten existing routes change under update: more than the change threshold allows unforced.
+            let running = Task {
+                try await harness.importFile(input) { $0.concurrency = 4; $0.onExisting = onExisting; $0.threshold.force = true }
+            }
             while try await harness.serverRoutes().count < 40 { try await Task.sleep(for: .milliseconds(10)) }
             running.cancel()
             #expect(try await running.value.exitStatus == .interrupted)
