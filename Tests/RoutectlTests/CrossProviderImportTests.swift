@@ -39,7 +39,8 @@ import Testing
         #expect(results["uriName"]?["error"]?.contains("names the host example.com") == true)
 
         let trunk = { (ip: String, port: String, transport: String) in
-            ["RouteType": "Trunk", "TrunkIp1": ip, "TrunkPort1": port, "TrunkTransport1": transport]
+            ["RouteType": "Trunk", "TrunkIp1": ip, "TrunkPort1": port, "TrunkTransport1": transport, "RouteEnabled": "true",
+             "TrunkEnabled1": "true"]
         }
         var uriA = trunk("203.0.113.9", "5061", "TCP")
         uriA["TrunkUri1"] = "sip:u@203.0.113.9:5061;transport=tcp"
@@ -47,7 +48,7 @@ import Testing
         uriB["TrunkUri1"] = "sip:u@203.0.113.10"
         #expect(try telegent.serverRoutes(provider: "telegent", key: "RouteName") == [
             "hostA": trunk("10.0.0.5", "5060", "UDP"), "bareA": trunk("10.0.0.6", "5060", "UDP"),
-            "uriA": uriA, "uriB": uriB, "pstnA": ["RouteType": "Forward"],
+            "uriA": uriA, "uriB": uriB, "pstnA": ["RouteType": "Forward", "RouteEnabled": "true"],
         ])
 
         // And back: the Telegent account's own export into both Flowroute APIs.
@@ -101,10 +102,11 @@ import Testing
         #expect(results["n2"]?["note"]?.hasPrefix("Forward to 16475550100 not set") == true)
         #expect(results["srv2"]?["status"] == "invalid")
         #expect(try telegent.serverRoutes(provider: "telegent", key: "RouteName") == [
-            "edge host": ["RouteType": "Trunk", "TrunkIp1": "10.1.0.5", "TrunkPort1": "5070", "TrunkTransport1": "UDP"],
-            "n2": ["RouteType": "Forward"],
+            "edge host": ["RouteType": "Trunk", "TrunkIp1": "10.1.0.5", "TrunkPort1": "5070", "TrunkTransport1": "UDP",
+                          "RouteEnabled": "true", "TrunkEnabled1": "true"],
+            "n2": ["RouteType": "Forward", "RouteEnabled": "true"],
             "u2": ["RouteType": "Trunk", "TrunkUri1": "sips:alice@[2001:db8::7]:5071", "TrunkIp1": "2001:db8::7", "TrunkPort1": "5071",
-                   "TrunkTransport1": "TLS"],
+                   "TrunkTransport1": "TLS", "RouteEnabled": "true", "TrunkEnabled1": "true"],
         ])
     }
 
@@ -243,7 +245,8 @@ extension RoutesCLIHarness {
         let routes = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]] ?? []
         for var route in routes {
             for name in ["CallRouteId", "CallRouteStatus", "AccountId", "id"] { route[name] = nil }
-            let fields = route.mapValues { "\($0)" }
+            // Booleans as JSON writes them (Foundation would print 1).
+            let fields = route.mapValues { value in (value as? Bool).map { String($0) } ?? "\(value)" }
             guard let name = fields[key], name != "sip-reg" else { continue }
             byName[name] = fields.filter { $0.key != key }
         }
