@@ -18,6 +18,18 @@ public struct Endpoint: Sendable, Equatable {
     }
 }
 
+extension Endpoint {
+    /// Which account this is, for records that must not be applied to another (an import's
+    /// journal, which undo reads): the account key at the service's host. The port is left out,
+    /// since the embedded sandbox takes a new one on every start.
+    public var account: String {
+        let afterScheme = baseURL.range(of: "://").map { baseURL[$0.upperBound...] } ?? baseURL[...]
+        let authority = afterScheme.prefix { $0 != "/" }
+        let host = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }) + "]" : String(authority.prefix { $0 != ":" })
+        return "\(accountKey) at \(host)"
+    }
+}
+
 extension Endpoint: CustomStringConvertible {
     /// Safe to print or log: the secret is masked.
     public var description: String {

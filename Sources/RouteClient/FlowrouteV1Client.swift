@@ -8,6 +8,7 @@ final class FlowrouteV1Client: RouteService {
     let dialect = Dialect.flowrouteV1
     private let endpoint: Endpoint
     private let transport: HTTPTransport
+    var account: String { endpoint.account }
     var options: ClientOptions { transport.options }
     private static let pageSize = 200
 
@@ -66,10 +67,10 @@ final class FlowrouteV1Client: RouteService {
     }
 
     /// Flowroute's v1 API documents no way to delete a route; v2's does.
-    func delete(id: String) async throws(ClientError) {
-        throw ClientError(kind: .refused, url: endpoint.baseURL, message: """
+    func deleteOnce(id: String, mayHaveApplied: Bool) async -> Answered<Void> {
+        Answered(.rejected(ClientError(kind: .refused, url: endpoint.baseURL, message: """
             Flowroute's v1 API cannot delete routes: use the v2 API (a base URL ending in /v2, or --provider flowroute-v2)
-            """)
+            """)), status: nil)
     }
 
     func shutdown() async {

@@ -7,6 +7,7 @@ final class FlowrouteV2Client: RouteService {
     let dialect = Dialect.flowrouteV2
     private let endpoint: Endpoint
     private let transport: HTTPTransport
+    var account: String { endpoint.account }
     var options: ClientOptions { transport.options }
     private static let pageSize = 200
 
@@ -65,16 +66,14 @@ final class FlowrouteV2Client: RouteService {
         try await transport.retrying { _ in await resource(HTTPRequest(.GET, routeURL(id)), id: id).attempt }
     }
 
-    func delete(id: String) async throws(ClientError) {
-        let url = routeURL(id)
-        try await transport.retrying { mayHaveApplied async -> Attempt<Void> in
-            switch await send(HTTPRequest(.DELETE, url)) {
-            case .success: return .success(())
-            case .rejected(let error) where error.status == 404:
-                // After an attempt that may have been applied, 404 means that one did the work.
-                return mayHaveApplied ? .success(()) : .rejected(.notFound("route \(id)", body: error.body, url: error.url))
-            case let failure: return Attempt(failure: failure.failure!)
-            }
+    func deleteOnce(id: String, mayHaveApplied: Bool) async -> Answered<Void> {
+        switch await send(HTTPRequest(.DELETE, routeURL(id))) {
+        case .success(let answer): return Answered(.success(()), status: answer.status)
+        case .rejected(let error) where error.status == 404:
+            // After an attempt that may have been applied, 404 means that one did the work.
+            return Answered(mayHaveApplied ? .success(()) : .rejected(.notFound("route \(id)", body: error.body, url: error.url)),
+                            status: 404)
+        case let failure: return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
         }
     }
 

@@ -26,6 +26,15 @@ extension RouteService {
         }
     }
 
+    /// Deletes route `id`. A delete is idempotent: an unknown outcome is sent again, and a 404
+    /// after it means the lost attempt did the work.
+    public func delete(id: String) async throws(ClientError) {
+        try await RetryExecutor(policy: options.retry).value(.idempotent) { mayHaveApplied async throws(CancellationError) in
+            try HTTPTransport.checkCancellation()
+            return await deleteOnce(id: id, mayHaveApplied: mayHaveApplied)
+        }
+    }
+
     /// The route that `route`'s create produced, looked up at `notBefore` at the earliest.
     private func settle(_ route: Route, notBefore: ContinuousClock.Instant) async -> RetryExecutor.Settlement<Route> {
         do { try await ContinuousClock().sleep(until: notBefore) } catch { return .cancelled }

@@ -4,6 +4,8 @@ import RouteModel
 /// decide about retries; reads are retried by the service itself, since they are always safe.
 public protocol RouteService: Sendable {
     var dialect: Dialect { get }
+    /// Which account the service acts for (`Endpoint.account`).
+    var account: String { get }
     /// How this service's requests are timed and retried.
     var options: ClientOptions { get }
     /// One create request; `.unknown` when the route may exist although no answer said so.
@@ -19,7 +21,9 @@ public protocol RouteService: Sendable {
     /// none): all that an index of the account needs, which a service may read faster.
     func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws
     func get(id: String) async throws(ClientError) -> Route
-    func delete(id: String) async throws(ClientError)
+    /// One delete request. After an attempt that may have been applied (`mayHaveApplied`), a 404
+    /// means that attempt did the work: a success.
+    func deleteOnce(id: String, mayHaveApplied: Bool) async -> Answered<Void>
     /// Closes the connections; the service cannot be used afterwards.
     func shutdown() async
 }

@@ -7,6 +7,7 @@ final class TelegentClient: RouteService {
     let dialect = Dialect.telegent
     private let endpoint: Endpoint
     private let transport: HTTPTransport
+    var account: String { endpoint.account }
     var options: ClientOptions { transport.options }
     private let tokens: TokenCache
 
@@ -94,20 +95,18 @@ final class TelegentClient: RouteService {
         return try await transport.retrying { _ in await routeAnswer(HTTPRequest(.GET, url), id: id).attempt }
     }
 
-    func delete(id: String) async throws(ClientError) {
+    func deleteOnce(id: String, mayHaveApplied: Bool) async -> Answered<Void> {
         let body = JSON.object([("CallRouteId", .string(id))])
-        try await transport.retrying { mayHaveApplied async -> Attempt<Void> in
-            switch await send(HTTPRequest(.POST, routesURL + "/delete", json: body)) {
-            case .success(let answer):
-                // The documented answer names the route it deleted; anything else is not a delete.
-                return decoding(answer) { json throws(WireError) in _ = try TelegentWire.decodeDeleted(json) }
-            case .rejected(let error) where error.status == 404 && mayHaveApplied:
-                // An earlier attempt whose answer was lost did delete it.
-                return .success(())
-            case .rejected(let error) where error.status == 404:
-                return .rejected(.notFound("voice route \(id)", body: error.body, url: error.url))
-            case let failure: return Attempt(failure: failure.failure!)
-            }
+        switch await send(HTTPRequest(.POST, routesURL + "/delete", json: body)) {
+        case .success(let answer):
+            // The documented answer names the route it deleted; anything else is not a delete.
+            return Answered(decoding(answer) { json throws(WireError) in _ = try TelegentWire.decodeDeleted(json) }, status: answer.status)
+        case .rejected(let error) where error.status == 404 && mayHaveApplied:
+            // An earlier attempt whose answer was lost did delete it.
+            return Answered(.success(()), status: 404)
+        case .rejected(let error) where error.status == 404:
+            return Answered(.rejected(.notFound("voice route \(id)", body: error.body, url: error.url)), status: 404)
+        case let failure: return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
         }
     }
 

@@ -18,6 +18,10 @@ public struct ImportSummary: Sendable {
     public var plan = false
     /// `--plan`: the import would stop at the change threshold, and why.
     public var thresholdWarning: String?
+    /// What ran, as the summary names it: `import`, or `undo`, which ends the same way.
+    public var command = "import"
+    /// The check that ends an undo, as `verification` ends an import.
+    public var undoCheck: UndoCheck?
 
     public var exitStatus: ExitStatus {
         switch stopReason {
@@ -25,8 +29,9 @@ public struct ImportSummary: Sendable {
         case .tooManyErrors: return .aborted
         case .fatal: return .fatal
         case nil:
-            let errors = (counts[.failed] ?? 0) + (counts[.invalid] ?? 0) + (counts[.unprocessed] ?? 0)
-            return errors > 0 || verification?.isClean == false ? .partialFailure : .success
+            let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
+            let unchecked = verification?.isClean == false || undoCheck?.isClean == false
+            return errors > 0 || unchecked ? .partialFailure : .success
         }
     }
 
@@ -60,9 +65,17 @@ public struct ImportSummary: Sendable {
         }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
+        if let undoCheck { text += "\n" + undoCheck.description }
+        if let drifted = counts[.drifted], drifted > 0 {
+            text += "\n\(Self.routes(drifted)) changed since the import, left alone (drifted): each note says what differs"
+        }
+        if let partly = counts[.partlyRestored], partly > 0 {
+            text += "\n\(Self.routes(partly)) partly restored: each note names what no update can put back"
+        }
         if let thresholdWarning {
-            text += "\nwarning: the import would stop before sending anything: \(thresholdWarning) "
-                + "(--force, or --max-changes \(counts[.toUpdate] ?? 0), lets it go ahead)"
+            let changes = [RowStatus.toUpdate, .toDelete, .toRestore].reduce(0) { $0 + (counts[$1] ?? 0) }
+            text += "\nwarning: the \(command) would stop before sending anything: \(thresholdWarning) "
+                + "(--force, or --max-changes \(changes), lets it go ahead)"
         }
         text += "\n\(plan ? "plan" : "results"): \(resultsPath)"
         if !plan, stopReason != nil || (counts[.failed] ?? 0) > 0 {
@@ -81,6 +94,10 @@ public struct ImportSummary: Sendable {
 
     private static func rows(_ count: Int) -> String {
         count == 1 ? "1 row" : "\(grouped(count)) rows"
+    }
+
+    private static func routes(_ count: Int) -> String {
+        count == 1 ? "1 route" : "\(grouped(count)) routes"
     }
 
     static func grouped(_ number: Int) -> String {

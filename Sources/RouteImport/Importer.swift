@@ -81,7 +81,10 @@ public struct Importer: Sendable {
             // Values are compared only where an update or a plan needs them; the rest lists ids and names.
             try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
                                           purpose: options.plan ? "to plan against" : "before sending")
-            if !options.plan { try journal.takeBaselineOnce() }
+            if !options.plan {
+                try journal.takeBaselineOnce()
+                try journal.recordAccount(service.account)
+            }
         }
         if options.onExisting == .update, !options.plan, !options.resume, !options.dryRun, service != nil {
             try await checkThreshold(journal: journal, schema: schema, settleDelay: longestSettleDelay)
@@ -99,20 +102,16 @@ public struct Importer: Sendable {
                       settleDelay: settleDelay,
                       claimsCreatedIDs: options.onExisting == .create, tally: tally)
         }
-        let pump = Pump(source: source, triage: triage, previous: PreviousRows(journal: options.resume ? journal : nil),
-                        sender: sender, journal: journal, tally: tally, stop: stop,
+        let rows = ImportRows(source: source, triage: triage, previous: PreviousRows(journal: options.resume ? journal : nil))
+        let pump = Pump(rows: rows, sender: sender, journal: journal, tally: tally, stop: stop,
                         window: RowWindow(size: max(1024, options.concurrency * 32)))
-        await Self.drive(pump, stop: stop)
+        await Pump.runUntilDone(pump)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
         try ResultFile.write(resultsPath, from: journal, columns: columns)
         let counts = try journal.counts()
         if options.plan, let planJSON = options.planJSON {
-            var index = 0
-            try journal.forEachResult { result in
-                planJSON(index, columns.json(of: result))
-                index += 1
-            }
+            try ResultFile.forEachJSON(from: journal, columns: columns, planJSON)
         }
         var verification: Verification?
         if let service, !options.dryRun, !options.plan, stop.reason == nil || options.repair {
@@ -138,13 +137,14 @@ public struct Importer: Sendable {
         var counting = options
         counting.includeInput = false
         let stop = StopSignal()
-        let pump = Pump(source: try RowSource(path: inputPath, schema: schema, options: counting),
-                        triage: RowTriage(options: counting, journal: journal, keyField: schema.keyField,
-                                          settleDelay: settleDelay, planning: true),
-                        previous: PreviousRows(journal: nil), sender: nil, journal: journal,
+        let rows = ImportRows(source: try RowSource(path: inputPath, schema: schema, options: counting),
+                              triage: RowTriage(options: counting, journal: journal, keyField: schema.keyField,
+                                                settleDelay: settleDelay, planning: true),
+                              previous: PreviousRows(journal: nil))
+        let pump = Pump(rows: rows, sender: nil, journal: journal,
                         tally: Tally(maxErrors: nil, total: nil, progress: nil, stop: stop), stop: stop,
                         window: RowWindow(size: 1024))
-        await Self.drive(pump, stop: stop)
+        await Pump.runUntilDone(pump)
         switch stop.reason {
         case .fatal(let error): throw error
         case .interrupted?, .tooManyErrors?: throw .interrupted
@@ -158,15 +158,8 @@ public struct Importer: Sendable {
         }
     }
 
-    /// Runs `pump` in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
-    /// requests already sent finish and every row still gets its result.
-    private static func drive(_ pump: sending Pump, stop: StopSignal) async {
-        let work = Task { await pump.run() }
-        stop.attach(work)
-        await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
-    }
-
-    private static func resolved(_ path: String) -> String {
+    /// The path as the file system resolves it, to tell whether two paths are one file.
+    static func resolved(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 

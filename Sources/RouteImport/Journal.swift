@@ -24,6 +24,13 @@ final class Journal: Sendable {
         /// `--from`'s provider, empty without it.
         var from: String = ""
         var includeInput: Bool = false
+
+        /// An undo's journal: it reads no input, and takes back rather than answers names that exist.
+        static func undo(dialect: String) -> Identity {
+            Identity(dialect: dialect, inputHeader: [], onExisting: "undo")
+        }
+
+        var isUndo: Bool { self == .undo(dialect: dialect) }
     }
 
     enum Entry: Sendable {
@@ -70,20 +77,11 @@ final class Journal: Sendable {
         }
         let journal = try open(path: path)
         try journal.addMissingColumns()
-        let found: Identity
-        do {
-            found = try journal.database.read { db in
-                let dialect = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dialect'") ?? ""
-                let header = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'input_header'") ?? "[]"
-                let cells = (try? JSON(parsing: Array(header.utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
-                let onExisting = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'on_existing'") ?? ""
-                // Journals from before these were recorded: imports without --from or --include-input.
-                let from = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'from'") ?? ""
-                let includeInput = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'include_input'") == "1"
-                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting, from: from, includeInput: includeInput)
-            }
-        } catch {
-            throw .unusableResults("\(path) is not an import journal: \(error)")
+        let found = try journal.identity()
+        if let identity, found.isUndo != identity.isUndo {
+            throw .unusableResults(found.isUndo
+                ? "\(path) is the journal of an undo, not of an import"
+                : "\(path) is the journal of an import, not of an undo: give the --results of the undo to resume")
         }
         if identity != nil, let refusal = try journal.read({ db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'refused'")
@@ -163,6 +161,37 @@ final class Journal: Sendable {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
             }
         }
+    }
+
+    /// What this journal is for: the provider, the input's columns and the answer to names that exist.
+    func identity() throws(ImportError) -> Identity {
+        do {
+            return try database.read { db in
+                let dialect = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dialect'") ?? ""
+                let header = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'input_header'") ?? "[]"
+                let cells = (try? JSON(parsing: Array(header.utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
+                let onExisting = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'on_existing'") ?? ""
+                // Journals from before these were recorded: imports without --from or --include-input.
+                let from = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'from'") ?? ""
+                let includeInput = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'include_input'") == "1"
+                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting, from: from, includeInput: includeInput)
+            }
+        } catch {
+            throw .unusableResults("\(path) is not an import journal: \(error)")
+        }
+    }
+
+    /// Notes which account the import is for (`RouteService.account`), once: undo refuses to
+    /// take it back through another.
+    func recordAccount(_ account: String) throws(ImportError) {
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO meta(key, value) VALUES ('account', ?)", arguments: [account])
+        }
+    }
+
+    /// The account the import is for; `nil` for a journal written before it was noted.
+    func recordedAccount() throws(ImportError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'account'") }
     }
 
     // MARK: - Writing
@@ -359,18 +388,18 @@ final class Journal: Sendable {
 
     /// Rows after `row` that recorded an intent, in order, at most `limit`: what this import
     /// created or updated, or may have, with the before-image of each update and the fields sent.
-    func writes(after row: Int, limit: Int, dialect: Dialect) throws(ImportError) -> [RecordedWrite] {
+    /// With `all`, the rows that sent nothing too, so that undo accounts for every row.
+    func writes(after row: Int, limit: Int, dialect: Dialect, all: Bool = false) throws(ImportError) -> [RecordedWrite] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT row, key, status, intent, target, id, may_have_applied, before, sent FROM rows
-                WHERE row > ? AND intent IS NOT NULL ORDER BY row LIMIT ?
-                """), arguments: [row, limit]).compactMap { record in
-                guard let intent = Self.intent(record["intent"], target: record["target"]) else { return nil }
+                SELECT row, line, key, status, intent, target, id, may_have_applied, before, sent FROM rows
+                WHERE row > ? AND (? OR intent IS NOT NULL) ORDER BY row LIMIT ?
+                """), arguments: [row, all, limit]).map { record in
                 let sent = Self.decode(record["sent"], dialect: dialect)
                 return RecordedWrite(
-                    row: record["row"], key: record["key"],
+                    row: record["row"], line: record["line"], key: record["key"],
                     status: (record["status"] as String?).flatMap(RowStatus.init(rawValue:)),
-                    intent: intent, id: record["id"],
+                    intent: Self.intent(record["intent"], target: record["target"]), id: record["id"],
                     mayHaveApplied: record["may_have_applied"],
                     before: Self.decode(record["before"], dialect: dialect)?.route,
                     sent: sent?.route, sentSecrets: sent?.withheld ?? [])
@@ -398,6 +427,18 @@ final class Journal: Sendable {
             found.formUnion(try read { db in try String.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)) })
         }
         return found
+    }
+
+    /// How many rows may have been applied without anyone learning so — an intent with no
+    /// outcome, or an outcome that left it unknown — and the first `naming` of them.
+    func unfinishedRows(naming: Int) throws(ImportError) -> (count: Int, first: [(row: Int, key: String)]) {
+        try read { db in
+            let unfinished = "may_have_applied = 1 AND (status IS NULL OR status IN ('failed', 'unprocessed'))"
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM rows WHERE \(unfinished)") ?? 0
+            let first = try Row.fetchAll(db, sql: "SELECT row, key FROM rows WHERE \(unfinished) ORDER BY row LIMIT ?",
+                                         arguments: [naming]).map { (row: $0["row"] as Int, key: $0["key"] as String) }
+            return (count, first)
+        }
     }
 
     /// The number of routes the account listing holds.
@@ -475,6 +516,7 @@ final class Journal: Sendable {
         switch intent {
         case .create: return ("create", nil)
         case .update(let id): return ("update", id)
+        case .delete(let id): return ("delete", id)
         }
     }
 
@@ -485,6 +527,7 @@ final class Journal: Sendable {
         switch name {
         case "create": .create
         case "update": .update(id: target ?? "")
+        case "delete": .delete(id: target ?? "")
         default: nil
         }
     }

@@ -8,12 +8,13 @@
 /// |---|---|---|
 /// | a final status | — | carried over |
 /// | an intent (create), no outcome, or an outcome that left it unknown | yes | looked up by name first, sent only if absent |
-/// | an intent (update), no final outcome | yes | sent again (an update is idempotent) |
+/// | an intent (update, delete), no final outcome | yes | sent again (both are idempotent) |
 /// | nothing, or `failed`/`unprocessed` known not applied | no | decided afresh, as on a first run |
 struct JournalRow: Sendable, Equatable {
     enum Intent: Sendable, Equatable {
         case create
         case update(id: String)
+        case delete(id: String)
     }
 
     enum Plan: Sendable, Equatable {

@@ -1,11 +1,13 @@
 import RouteModel
 
-/// A valid row on its way to the service.
+/// A row on its way to the service: an import's valid row, or an undo's delete or restore.
 struct PendingRow: Sendable {
     enum Action: Sendable, Equatable {
         case create
-        /// `--on-existing update`: a partial update of the route that has the row's name.
+        /// `--on-existing update`, or an undo's restore: a partial update of route `id`.
         case update(id: String)
+        /// An undo's delete of a route the import created.
+        case delete(id: String)
     }
 
     let row: Int
@@ -24,11 +26,30 @@ struct PendingRow: Sendable {
     var mayHaveApplied: Bool { settleAt != nil }
     /// Cells for `--include-input`, already redacted; empty otherwise.
     let input: [String]
-    /// What `--from` carried over only with a note; the row's result note starts with it.
-    var note = ""
     /// For an update: the route as listed before it, kept in the journal so the update can be
     /// taken back. `nil` when the row resumes an earlier run's request, whose image is kept.
     var before: Route? = nil
+    /// The status the row gets when its request succeeds: the action's own (`created`,
+    /// `updated`, `deleted`) unless the row says otherwise (an undo's `restored`).
+    var doneStatus: RowStatus
+    /// Said in the result's note whatever the request's outcome: what `--from` carried over only
+    /// with a note, or what an undo cannot put back.
+    var note = ""
+
+    init(row: Int, line: Int, key: String, route: Route, action: Action, settleAt: Double?,
+         unrecordedCreates: Int, input: [String], before: Route? = nil, doneStatus: RowStatus? = nil, note: String = "") {
+        self.row = row
+        self.line = line
+        self.key = key
+        self.route = route
+        self.action = action
+        self.settleAt = settleAt
+        self.unrecordedCreates = unrecordedCreates
+        self.input = input
+        self.before = before
+        self.doneStatus = doneStatus ?? action.doneStatus
+        self.note = note
+    }
 
     func result(
         _ status: RowStatus, id: String = "", httpStatus: Int? = nil, attempts: Int, error: String = "",

@@ -1,26 +1,21 @@
 import Synchronization
 
-/// The import's main loop: takes places in the row window a batch at a time, reads and triages
-/// that many rows, commits the batch to the journal (intents before their requests leave), and
-/// then sends the rows that need a request, each in a child task.
+/// The main loop of an import or an undo: takes places in the row window a batch at a time,
+/// decides that many rows, commits the batch to the journal (intents before their requests
+/// leave), and then sends the rows that need a request, each in a child task.
 final class Pump {
-    private let source: RowSource
-    private var triage: RowTriage
-    private var previous: PreviousRows
+    private var rows: any RowDecisions
     private let sender: RowSender?
     private let journal: Journal
     private let tally: Tally
-    private let stop: StopSignal
+    let stop: StopSignal
     private let window: RowWindow
     /// Results of sent rows, committed with the next batch: losing them in a crash is safe,
     /// since their intents are already in the journal.
     private let finished = FinishedRows()
 
-    init(source: RowSource, triage: RowTriage, previous: PreviousRows, sender: RowSender?, journal: Journal,
-         tally: Tally, stop: StopSignal, window: RowWindow) {
-        self.source = source
-        self.triage = triage
-        self.previous = previous
+    init(rows: any RowDecisions, sender: RowSender?, journal: Journal, tally: Tally, stop: StopSignal, window: RowWindow) {
+        self.rows = rows
         self.sender = sender
         self.journal = journal
         self.tally = tally
@@ -42,12 +37,12 @@ final class Pump {
                 var toSend: [PendingRow] = []
                 do throws(ImportError) {
                     for _ in 0..<places {
-                        guard let row = try source.next() else {
+                        guard let decision = try rows.next() else {
                             atEnd = true
-                            tally.inputNotice = source.notice
+                            tally.inputNotice = rows.notice
                             break
                         }
-                        switch try triage.decide(row, previous: try previous.state(of: row.number)) {
+                        switch decision {
                         case .carriedOver:
                             tally.addCarriedOver()
                         case .done(let result):
@@ -65,7 +60,7 @@ final class Pump {
                         }
                     }
                     try commit(entries)
-                    triage.committed()
+                    rows.committed()
                 } catch {
                     stop.trigger(.fatal(error))
                     return
@@ -82,6 +77,15 @@ final class Pump {
             }
         }
         do throws(ImportError) { try commit([]) } catch { stop.trigger(.fatal(error)) }
+    }
+
+    /// Runs `pump` in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
+    /// requests already sent finish and every row still gets its result.
+    static func runUntilDone(_ pump: sending Pump) async {
+        let stop = pump.stop
+        let work = Task { await pump.run() }
+        stop.attach(work)
+        await withTaskCancellationHandler { await work.value } onCancel: { stop.trigger(.interrupted) }
     }
 
     /// Commits `entries` after the results finished since the last commit.

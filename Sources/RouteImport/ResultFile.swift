@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import RouteCSV
+import RouteModel
 
 /// The result CSV: written from the journal in input order to a temporary file, flushed to disk
 /// and renamed into place, so that readers never see half a file.
@@ -26,6 +27,17 @@ enum ResultFile {
         }
         guard rename(temporary, path) == 0 else {
             throw .file(CSVFileError("rename", path: temporary, code: errno).description)
+        }
+    }
+
+    /// Every result as JSON (`--plan --output json`), in input order, with its index.
+    static func forEachJSON(
+        from journal: Journal, columns: ResultColumns, _ body: (_ index: Int, _ result: JSON) -> Void
+    ) throws(ImportError) {
+        var index = 0
+        try journal.forEachResult { result in
+            body(index, columns.json(of: result))
+            index += 1
         }
     }
 }

@@ -51,4 +51,9 @@ struct RowResult: Sendable {
         self.input = input
         self.changes = changes
     }
+
+    /// Notes for one row, joined with `; `, empty ones left out.
+    static func notes(_ parts: String...) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: "; ")
+    }
 }

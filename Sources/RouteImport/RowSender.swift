@@ -21,19 +21,19 @@ struct RowSender: Sendable {
     func send(_ row: PendingRow) async -> RowResult {
         let repeatability: Repeatability = switch row.action {
         case .create: service.dialect.createRepeatability
-        case .update: .idempotent
+        case .update, .delete: .idempotent
         }
         // The executor counts the settle delay from an attempt's end; for a row an earlier run sent,
         // that end is placed so that the lookup comes no sooner than the journal says.
         var attempts = 0
         let outcome = await RetryExecutor(policy: policy).run(
             repeatability, sentBefore: row.settleAt.map { Self.instant($0) - settleDelay }
-        ) { _ async throws(CancellationError) in
+        ) { mayHaveApplied async throws(CancellationError) in
             attempts += 1
             if attempts > 1 { tally.addRetry() }
             let ticket: SendGate.Ticket
             do { ticket = try await gate.acquire() } catch { throw CancellationError() }
-            let answered = await Self.shielded { await perform(row) }
+            let answered = await Self.shielded { await perform(row, mayHaveApplied: mayHaveApplied) }
             gate.release(ticket, signal(answered.attempt))
             return answered
         } settle: { endedAt in
@@ -53,15 +53,19 @@ struct RowSender: Sendable {
             let note = outcome.settledByLookup ? Self.settledNote(row, outcome) : ""
             // A route found by name is one of the unknown creates: the others may still be extra.
             let extra = creates(outcome, row) - (outcome.settledByLookup ? 1 : 0)
-            return row.result(row.action.doneStatus, id: id, httpStatus: outcome.status, attempts: outcome.attempts, note: note,
-                              createsUnknown: max(0, extra))
+            return row.result(row.doneStatus, id: id, httpStatus: outcome.status, attempts: outcome.attempts,
+                              note: RowResult.notes(row.note, note), createsUnknown: max(0, extra))
+        case .failure(let error) where error.status == 404 && row.action.isDelete:
+            // The route went between the listing and the delete: nothing left to take back.
+            return row.result(.gone, id: row.action.target ?? "", httpStatus: 404, attempts: outcome.attempts,
+                              note: "deleted by someone else after undo listed the account")
         case .failure(let error):
             return row.result(.failed, httpStatus: error.status ?? outcome.status, attempts: outcome.attempts,
-                              error: error.description, note: Self.unknownNote(outcome.mayHaveApplied),
+                              error: error.description, note: RowResult.notes(row.note, Self.unknownNote(row, outcome.mayHaveApplied)),
                               mayHaveApplied: outcome.mayHaveApplied, settleAt: settleAt(outcome), createsUnknown: creates(outcome, row))
         case .cancelled(let lastError):
             return row.result(.unprocessed, httpStatus: lastError?.status, attempts: outcome.attempts,
-                              error: lastError?.description ?? "", note: Self.unknownNote(outcome.mayHaveApplied),
+                              error: lastError?.description ?? "", note: RowResult.notes(row.note, Self.unknownNote(row, outcome.mayHaveApplied)),
                               mayHaveApplied: outcome.mayHaveApplied, settleAt: settleAt(outcome), createsUnknown: creates(outcome, row))
         }
     }
@@ -86,10 +90,19 @@ struct RowSender: Sendable {
         return outcome.unknownAttempts + row.unrecordedCreates
     }
 
-    private func perform(_ row: PendingRow) async -> Answered<Route> {
+    private func perform(_ row: PendingRow, mayHaveApplied: Bool) async -> Answered<Route> {
         switch row.action {
         case .create: return await service.createOnce(row.route)
         case .update(let id): return await service.updateOnce(id: id, changes: row.route)
+        case .delete(let id):
+            let answered = await service.deleteOnce(id: id, mayHaveApplied: mayHaveApplied)
+            let attempt: Attempt<Route> = switch answered.attempt {
+            case .success: .success(row.route)
+            case .rejected(let error): .rejected(error)
+            case .retryable(let error): .retryable(error)
+            case .unknown(let error): .unknown(error)
+            }
+            return Answered(attempt, status: answered.status)
         }
     }
 
@@ -106,8 +119,12 @@ struct RowSender: Sendable {
             : "found by name after an answer was lost"
     }
 
-    private static func unknownNote(_ mayHaveApplied: Bool) -> String {
-        mayHaveApplied ? "may have been applied: --resume looks it up by name before sending again" : ""
+    private static func unknownNote(_ row: PendingRow, _ mayHaveApplied: Bool) -> String {
+        guard mayHaveApplied else { return "" }
+        return switch row.action {
+        case .create: "may have been applied: --resume looks it up by name before sending again"
+        case .update, .delete: "may have been applied: --resume sends it again, which is harmless"
+        }
     }
 
     /// A request already on its way is allowed to finish when the import is cancelled, so its
@@ -138,6 +155,20 @@ extension PendingRow.Action {
         switch self {
         case .create: return .created
         case .update: return .updated
+        case .delete: return .deleted
+        }
+    }
+
+    var isDelete: Bool {
+        if case .delete = self { return true }
+        return false
+    }
+
+    /// The id of the route the request is for; `nil` for a create.
+    var target: String? {
+        switch self {
+        case .create: return nil
+        case .update(let id), .delete(let id): return id
         }
     }
 }

@@ -76,6 +76,7 @@ struct RowTriage {
             let action: PendingRow.Action = switch intent {
             case .create: .create
             case .update(let id): .update(id: id)
+            case .delete(let id): .delete(id: id)
             }
             // Only an intent: the request may have left just before the stop, i.e. just now.
             let onlyIntent = settleAt == nil && action == .create
@@ -140,6 +141,6 @@ struct RowTriage {
         _ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action, before: Route? = nil
     ) -> PendingRow {
         PendingRow(row: row.number, line: row.line, key: key, route: route, action: action,
-                   settleAt: nil, unrecordedCreates: 0, input: row.input, note: row.note, before: before)
+                   settleAt: nil, unrecordedCreates: 0, input: row.input, before: before, note: row.note)
     }
 }

@@ -187,15 +187,12 @@ struct ImportCommand: AsyncParsableCommand {
         var importer = importer(dialect: dialect, service: service, concurrency: concurrency)
         let printsJSON = try plan && OutputFormat.chosen(global) == .json
         if printsJSON {
-            importer.options.planJSON = { index, result in
-                print(index == 0 ? "[" : ",")
-                print(OutputJSON.element(result), terminator: "")
-            }
+            importer.options.planJSON = { index, result in OutputJSON.printElement(result, index: index) }
         }
         do {
             let running = importer
             let summary = try await withInterruptCancellation { try await running.run() }
-            if printsJSON { print(summary.counts.values.reduce(0, +) == 0 ? "[]" : "\n]") }
+            if printsJSON { OutputJSON.endElements(count: summary.counts.values.reduce(0, +)) }
             return summary
         } catch let error as ImportError {
             throw CommandFailure(error.exitStatus, error.description)

@@ -12,6 +12,17 @@ enum OutputJSON {
         Terminal.stdoutIsTerminal ? "  " + shown(json.prettySerialized(indent: 1)) : json.serialized
     }
 
+    /// Prints element `index` of an array printed an element at a time, opening the array before the first.
+    static func printElement(_ json: JSON, index: Int) {
+        Swift.print(index == 0 ? "[" : ",")
+        Swift.print(element(json), terminator: "")
+    }
+
+    /// Closes an array printed by `printElement`, or prints an empty one.
+    static func endElements(count: Int) {
+        Swift.print(count == 0 ? "[]" : "\n]")
+    }
+
     static func print(_ json: JSON) {
         Swift.print(text(json))
     }

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RouteCSV
+import RouteModel
+
+/// The import that undo takes back: its journal, beside its result file, checked before anything
+/// is sent — that it is there, that the result file is the one it wrote, that it is for this
+/// provider and account, and that the import is finished (no row may have been applied without
+/// anyone knowing).
+enum ImportRecord {
+    static func open(resultsPath: String, dialect: Dialect, account: String) throws(ImportError) -> Journal {
+        guard access(resultsPath, F_OK) == 0 else {
+            throw .file("there is no \(resultsPath): undo takes the result file of an import")
+        }
+        let path = Journal.path(forResults: resultsPath)
+        guard access(path, F_OK) == 0 else {
+            throw .unusableResults("""
+                there is no journal beside \(resultsPath) (\(path)): undo takes an import back from the journal \
+                the import keeps beside its results, and without it nothing says what the routes were before
+                """)
+        }
+        let journal = try Journal.openExisting(path: path, identity: nil)
+        let identity = try journal.identity()
+        if identity.isUndo {
+            throw .usage("\(resultsPath) holds the results of an undo, not of an import: undo takes back an import")
+        }
+        if identity.dialect != dialect.rawValue {
+            throw .unusableResults("""
+                \(resultsPath) is the result of a \(identity.dialect) import, and this connection is \(dialect.rawValue): \
+                give the --profile or --provider the import used
+                """)
+        }
+        if let recorded = try journal.recordedAccount(), recorded != account {
+            throw .unusableResults("""
+                \(resultsPath) is the result of an import into \(recorded), and this connection is \(account): \
+                give the --profile the import used
+                """)
+        }
+        let unfinished = try journal.unfinishedRows(naming: 5)
+        if unfinished.count > 0 {
+            let rows = unfinished.first.map { "row \($0.row) \"\($0.key)\"" }.joined(separator: ", ")
+            throw .unusableResults("""
+                the import that wrote \(resultsPath) is unfinished: \(unfinished.count == 1 ? "a row" : "\(unfinished.count) rows") \
+                may have been applied without an answer (\(rows)\(unfinished.count > unfinished.first.count ? ", …" : "")). \
+                Finish it first with the same import command and --resume --results \(resultsPath), then undo it
+                """)
+        }
+        try checkSameRows(resultsPath, journal: journal, dialect: dialect)
+        return journal
+    }
+
+    /// The result file must say, row by row, what the journal says: a result file from another
+    /// run beside this journal would have undo take back what the file does not show.
+    private static func checkSameRows(_ resultsPath: String, journal: Journal, dialect: Dialect) throws(ImportError) {
+        let schema = RouteSchema.forDialect(dialect)
+        let idColumn = ResultColumns(schema: schema, inputHeader: nil).header[4]
+        do {
+            let reader = try CSVReader(path: resultsPath)
+            let header = try reader.next().map(Array.init) ?? []
+            guard let rowAt = header.firstIndex(of: "row"), let statusAt = header.firstIndex(of: "status"),
+                  let idAt = header.firstIndex(of: idColumn) else {
+                throw ImportError.unusableResults("\(resultsPath) is not an import's result file: its header has no row, status and \(idColumn) columns")
+            }
+            var journalRows = RecordedRows(journal: journal, dialect: dialect)
+            while let record = try reader.next().map(Array.init) {
+                guard record.count > max(rowAt, statusAt, idAt) else { continue }
+                let recorded = try journalRows.next()
+                let inFile = (record[rowAt], record[statusAt], record[idAt])
+                guard let recorded, inFile == (String(recorded.row), recorded.status?.rawValue ?? "unprocessed", recorded.id) else {
+                    throw ImportError.unusableResults("""
+                        \(resultsPath) does not match its journal: row \(record[rowAt]) is \(record[statusAt]) \(record[idAt]) \
+                        in the file but \(recorded.map { "\($0.status?.rawValue ?? "unprocessed") \($0.id)" } ?? "missing") in the journal. \
+                        Undo needs the result file the import wrote, with the journal it wrote beside it
+                        """)
+                }
+            }
+            if let extra = try journalRows.next() {
+                throw ImportError.unusableResults("\(resultsPath) does not match its journal: the journal has row \(extra.row), the file ends before it")
+            }
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            throw .file("\(resultsPath): \(error)")
+        }
+    }
+}

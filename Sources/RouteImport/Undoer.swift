@@ -1,0 +1,135 @@
+import Foundation
+import RouteClient
+import RouteModel
+
+/// Takes back the import that wrote a result file: deletes the routes it created and puts the
+/// before-images back on the routes it updated, from the import's journal, leaving alone every
+/// route changed by someone since (`drifted`).
+///
+/// In two steps, so that the person can be asked in between: `prepare` checks the import's
+/// journal, lists the account once (every route's fields, into the undo's own journal) and
+/// decides every row, sending nothing; `run` sends through the import's machinery — the same
+/// executor, retries, journal, resume, result file and exit statuses.
+public struct Undoer: Sendable {
+    /// The result file of the import to take back; its journal is beside it.
+    public let importResultsPath: String
+    public let options: UndoOptions
+    public let service: any RouteService
+    public let retry: RetryPolicy
+    public let progress: ProgressLine?
+
+    public init(
+        importResultsPath: String, options: UndoOptions, service: any RouteService,
+        retry: RetryPolicy = RetryPolicy(), progress: ProgressLine? = nil
+    ) {
+        self.importResultsPath = importResultsPath
+        self.options = options
+        self.service = service
+        self.retry = retry
+        self.progress = progress
+    }
+
+    public var resultsPath: String {
+        options.resultsPath ?? (options.plan
+            ? UndoOptions.defaultPlanPath(forImportResults: importResultsPath)
+            : UndoOptions.defaultResultsPath(forImportResults: importResultsPath))
+    }
+
+    /// The undo's own journal, for `--resume`. A plan's is scratch, removed at the end, and named
+    /// apart, so that no `--results` of a plan can replace the journal an undo keeps.
+    var journalPath: String {
+        options.plan ? resultsPath + ".plan-journal" : Journal.path(forResults: resultsPath)
+    }
+
+    /// What undo is about to do, decided against the account as listed, before anything is sent.
+    public struct Prepared: Sendable {
+        public let counts: UndoCounts
+        /// `--plan`: the undo would stop at the change threshold, and why.
+        public let thresholdWarning: String?
+        let imported: Journal
+        let journal: Journal
+    }
+
+    public func prepare() async throws(ImportError) -> Prepared {
+        guard Importer.resolved(importResultsPath) != Importer.resolved(resultsPath) else {
+            throw .usage("the undo's results would overwrite the import's \(importResultsPath): give --results another path")
+        }
+        let imported = try ImportRecord.open(resultsPath: importResultsPath, dialect: service.dialect, account: service.account)
+        let identity = Journal.Identity.undo(dialect: service.dialect.rawValue)
+        let journal = options.resume
+            ? try Journal.openExisting(path: journalPath, identity: identity)
+            : try Journal.create(path: journalPath, identity: identity)
+        do throws(ImportError) {
+            return try await decide(imported: imported, journal: journal)
+        } catch {
+            // A plan's journal is scratch, whatever stopped it.
+            if options.plan { journal.remove() }
+            throw error
+        }
+    }
+
+    /// Lists the account into `journal` and decides every row, counting what would be sent;
+    /// refuses what the threshold or the provider does not allow.
+    private func decide(imported: Journal, journal: Journal) async throws(ImportError) -> Prepared {
+        try await AccountListing.load(service, into: journal, full: true, purpose: "before undoing")
+        var rows = UndoRows(imported: imported, journal: journal, dialect: service.dialect, plan: true, resuming: options.resume)
+        var counts = UndoCounts()
+        while let decision = try rows.next() {
+            switch decision {
+            case .carriedOver: break
+            case .done(let result): counts.byStatus[result.status, default: 0] += 1
+            case .send(let pending): counts.byStatus[pending.action.isDelete ? .toDelete : .toRestore, default: 0] += 1
+            }
+        }
+        if service.dialect == .flowrouteV1, counts.deletes > 0, !options.plan {
+            throw .usage("""
+                Flowroute's v1 API cannot delete routes, so the \(counts.deletes) routes this import created cannot be \
+                taken back through it: undo --plan lists them, to delete through the v2 API \
+                (routectl routes delete NAME --provider flowroute-v2); nothing was sent
+                """)
+        }
+        let existing = try journal.accountCount()
+        let threshold = options.threshold
+        let verb = "delete or restore"
+        if !options.plan, let refusal = threshold.refusal(changes: counts.changes, existing: existing, verb: verb) {
+            throw .tooManyChanges(refusal)
+        }
+        let warning = options.plan && threshold.stops(changes: counts.changes, existing: existing)
+            ? threshold.warning(changes: counts.changes, existing: existing, verb: verb)
+            : nil
+        return Prepared(counts: counts, thresholdWarning: warning, imported: imported, journal: journal)
+    }
+
+    public func run(_ prepared: Prepared) async throws(ImportError) -> ImportSummary {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let journal = prepared.journal
+        defer { if options.plan { journal.remove() } }
+        let stop = StopSignal()
+        let tally = Tally(maxErrors: nil, total: try prepared.imported.lastRow(), progress: progress, stop: stop)
+        let sender = options.plan ? nil : RowSender(
+            service: service, gate: SendGate(concurrency: options.concurrency, rate: options.rate),
+            settler: Settler(service: service, journal: journal), policy: retry, settleDelay: .zero,
+            claimsCreatedIDs: false, tally: tally)
+        let rows = UndoRows(imported: prepared.imported, journal: journal, dialect: service.dialect,
+                            plan: options.plan, resuming: options.resume)
+        let pump = Pump(rows: rows, sender: sender, journal: journal, tally: tally, stop: stop,
+                        window: RowWindow(size: max(1024, options.concurrency * 32)))
+        await Pump.runUntilDone(pump)
+        progress?.clear()
+        if case .fatal(let error) = stop.reason { throw error }
+        let columns = ResultColumns(schema: .forDialect(service.dialect), inputHeader: nil, planning: options.plan)
+        try ResultFile.write(resultsPath, from: journal, columns: columns)
+        var summary = ImportSummary(counts: try journal.counts(), thisRun: tally.statuses, elapsed: clock.now - started,
+                                    resultsPath: resultsPath, stopReason: stop.reason, dryRun: false,
+                                    verification: nil, inputNotice: nil)
+        summary.plan = options.plan
+        summary.thresholdWarning = prepared.thresholdWarning
+        summary.command = "undo"
+        if !options.plan, stop.reason == nil {
+            summary.undoCheck = try await UndoCheck.run(service: service, imported: prepared.imported, journal: journal)
+        }
+        if options.plan, let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
+        return summary
+    }
+}

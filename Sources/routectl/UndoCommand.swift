@@ -1,0 +1,126 @@
+import ArgumentParser
+import RouteClient
+import RouteImport
+import RouteModel
+
+/// `routectl undo RESULTS.csv`: takes back the import that wrote those results.
+struct UndoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "Take back the import that wrote a result file: delete what it created, restore what it updated.",
+        discussion: """
+            Reads the import's journal (RESULTS.csv.journal, beside the results) and lists the \
+            account once. A route the import created is deleted; a route it updated gets the \
+            values it had before on the fields the import changed. A route changed by someone \
+            since the import is left alone and reported drifted, never overwritten.
+
+            On a terminal undo asks once, with the counts; --yes answers for scripts, and without \
+            a terminal and without --yes it refuses (exit 64). --plan says what undo would do and \
+            changes nothing. An undo that would delete and restore more than 25 % of the \
+            account's routes (and at least 10) stops before sending unless --force.
+
+            The results (default RESULTS.undo.csv beside the import's) have one line per row of \
+            the import, in its order: row,line,RouteName,status,CallRouteId,http_status,attempts,error,note, \
+            with status deleted, restored, partly-restored, drifted, gone, nothing-to-undo, \
+            failed or unprocessed (to-delete and to-restore under --plan). The undo keeps its own \
+            journal beside them for --resume. Exit status as import's: 0 all done, 1 some rows \
+            failed, drifted or only partly restored, 3 fatal, 4 interrupted, 64 refused.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The result file of the import to take back.", valueName: "results.csv"))
+    var file: String
+
+    @Flag(help: "Say what undo would do, row by row, and change nothing.")
+    var plan = false
+
+    @Flag(name: [.short, .long], help: "Do not ask for confirmation.")
+    var yes = false
+
+    @Flag(help: "Go on although the undo changes more routes than --max-changes or the default threshold allows.")
+    var force = false
+
+    @Option(help: ArgumentHelp("The most routes undo may delete and restore without --force.", valueName: "n"))
+    var maxChanges: Int?
+
+    @Option(help: ArgumentHelp("Where to write the undo's results (default: RESULTS.undo.csv beside the import's).", valueName: "path"))
+    var results: String?
+
+    @Option(help: ArgumentHelp("The most requests in flight at once (env ROUTECTL_CONCURRENCY; default 16).", valueName: "n"))
+    var concurrency: Int?
+
+    @Option(help: ArgumentHelp("Send at most this many requests per second.", valueName: "per-second"))
+    var rate: Double?
+
+    @Flag(help: "Continue an interrupted undo from its journal.")
+    var resume = false
+
+    func validate() throws {
+        if let concurrency, !ConnectionResolver.concurrencyRange.contains(concurrency) {
+            throw ValidationError("--concurrency must be from 1 to \(ConnectionResolver.concurrencyRange.upperBound), not \(concurrency)")
+        }
+        if let rate, !(rate >= 0.001 && rate <= 1_000_000) {
+            throw ValidationError("--rate must be a number of requests per second from 0.001 to 1000000")
+        }
+        if let maxChanges, maxChanges < 0 { throw ValidationError("--max-changes must be 0 or more") }
+        if force && maxChanges != nil { throw ValidationError("--force lifts every limit: give it or --max-changes, not both") }
+        if plan && resume {
+            throw ValidationError("--plan says what an undo would do from the start; --resume continues one: give one of them")
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let concurrency: Int
+            do {
+                concurrency = try ConnectionResolver(environment: Environment.all).concurrency(self.concurrency) ?? 16
+            } catch let error as ConnectionError {
+                throw CommandFailure(error.exitStatus, error.description)
+            }
+            var options = options(concurrency: concurrency)
+            let printsJSON = try plan && OutputFormat.chosen(global) == .json
+            if printsJSON { options.planJSON = { index, result in OutputJSON.printElement(result, index: index) } }
+            let summary = try await Connection.withService(global, concurrency: concurrency) { service in
+                let undoer = Undoer(importResultsPath: file, options: options, service: service,
+                                    retry: service.options.retry,
+                                    progress: global.isQuiet ? nil : ProgressLine.forStandardError())
+                return try await undoing(undoer)
+            }
+            guard let summary else { return Terminal.printError("routectl: nothing undone") }
+            if printsJSON { OutputJSON.endElements(count: summary.counts.values.reduce(0, +)) }
+            if !global.isQuiet { Terminal.printError(summary.description) }
+            if summary.exitStatus != .success { throw ExitCode(summary.exitStatus.rawValue) }
+        }
+    }
+
+    /// Prepares, asks, and runs, with Ctrl-C turned into a clean stop; `nil` when the answer was no.
+    private func undoing(_ undoer: Undoer) async throws -> ImportSummary? {
+        do {
+            let prepared = try await withInterruptCancellation { try await undoer.prepare() }
+            switch UndoConsent.decide(prepared.counts, plan: plan, yes: yes, terminal: Terminal.stdinIsTerminal) {
+            case .proceed:
+                break
+            case .ask(let question):
+                guard Terminal.confirm(question) else { return nil }
+            case .refuse(let reason):
+                throw CommandFailure(.usage, reason)
+            }
+            return try await withInterruptCancellation { try await undoer.run(prepared) }
+        } catch let error as ImportError {
+            throw CommandFailure(error.exitStatus, error.description)
+        }
+    }
+
+    private func options(concurrency: Int) -> UndoOptions {
+        var options = UndoOptions()
+        options.resultsPath = results
+        options.concurrency = concurrency
+        options.rate = rate
+        options.plan = plan
+        options.resume = resume
+        options.threshold = ChangeThreshold(maxChanges: maxChanges, force: force)
+        return options
+    }
+}
