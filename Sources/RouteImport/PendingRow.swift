@@ -56,8 +56,7 @@ struct PendingRow: Sendable {
         note: String = "", mayHaveApplied: Bool = false, settleAt: Double? = nil, createsUnknown: Int = 0
     ) -> RowResult {
         RowResult(row: row, line: line, key: key, status: status, id: id, httpStatus: httpStatus,
-                  attempts: attempts, error: error, note: [self.note, note].filter { !$0.isEmpty }.joined(separator: "; "),
-                  action: action, mayHaveApplied: mayHaveApplied,
+                  attempts: attempts, error: error, note: note, action: action, mayHaveApplied: mayHaveApplied,
                   settleAt: settleAt, createsUnknown: createsUnknown, input: input)
     }
 }
