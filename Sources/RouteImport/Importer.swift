@@ -54,6 +54,13 @@ public struct Importer: Sendable {
             throw .usage("--on-existing create cannot work with Flowroute v1: a v1 route is created with a PUT by its name, "
                 + "which replaces a route of the same name instead of making a second one")
         }
+        if let from = options.from, from == dialect.provider {
+            throw .usage("--from \(from.rawValue): the account is \(dialect.displayName) already; "
+                + "its own routes CSV imports without --from")
+        }
+        if options.resume {
+            try Journal.checkSource(path: journalPath, dialect: dialect.rawValue, from: options.from?.rawValue ?? "")
+        }
         let source = try RowSource(path: inputPath, schema: schema, options: options)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.echoedHeader : nil,
                                     planning: options.plan)
@@ -62,7 +69,8 @@ public struct Importer: Sendable {
         }
         try OutputGuard.refuse(results: resultsPath, plan: options.plan)
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header,
-                                        onExisting: options.onExisting.rawValue)
+                                        onExisting: options.onExisting.rawValue, from: options.from?.rawValue ?? "",
+                                        includeInput: options.includeInput)
         let settleDelay = options.settleDelay ?? service?.options.effectiveSettleDelay ?? .zero
         let fresh = options.resume ? nil : options.plan
             ? try Journal.create(path: journalPath, identity: identity)
@@ -202,7 +210,7 @@ public struct Importer: Sendable {
     /// `--verify`: only the check, against the journal of an earlier run.
     public func verify() async throws(ImportError) -> Verification {
         guard let service else { throw .usage("--verify needs a connection to the account") }
-        let journal = try Journal.openExisting(path: journalPath, identity: nil)
+        let journal = try Journal.openExisting(path: journalPath, identity: nil, dialect: dialect.rawValue)
         return try await Verification.run(service: service, journal: journal, repair: options.repair)
     }
 }

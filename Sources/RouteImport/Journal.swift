@@ -13,13 +13,17 @@ import RouteModel
 /// written from it in input order at the end, and it stays beside the results for `--resume`,
 /// `--verify` and `--repair`.
 final class Journal: Sendable {
-    /// What a journal must match to be resumed: the same provider, the same columns, and the
+    /// What a journal must match to be resumed: the same provider, the same columns, the
     /// same answer to names that exist (a row created on purpose under `--on-existing create`
-    /// would be a "duplicate" under `skip`).
+    /// would be a "duplicate" under `skip`), the same source provider (`--from`, which decides
+    /// how the columns are read) and the same result columns (`--include-input`).
     struct Identity: Equatable, Sendable {
         var dialect: String
         var inputHeader: [String]
         var onExisting: String
+        /// `--from`'s provider, empty without it.
+        var from: String = ""
+        var includeInput: Bool = false
 
         /// An undo's journal: it reads no input, and takes back rather than answers names that exist.
         static func undo(dialect: String) -> Identity {
@@ -66,15 +70,20 @@ final class Journal: Sendable {
         let journal = try open(path: path, destination: destination)
         try journal.write { db in
             try db.execute(sql: Self.schema)
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('dialect', ?), ('input_header', ?), ('on_existing', ?)",
-                           arguments: [identity.dialect, JSON.array(identity.inputHeader.map(JSON.string)).serialized,
-                                       identity.onExisting])
+            try db.execute(sql: """
+                INSERT INTO meta(key, value)
+                VALUES ('dialect', ?), ('input_header', ?), ('on_existing', ?), ('from', ?), ('include_input', ?)
+                """, arguments: [identity.dialect, JSON.array(identity.inputHeader.map(JSON.string)).serialized,
+                                 identity.onExisting, identity.from, identity.includeInput ? "1" : "0"])
         }
         return journal
     }
 
-    /// The journal an earlier run left, for `--resume` (which checks `identity`) or `--verify`.
-    static func openExisting(path: String, identity: Identity?) throws(ImportError) -> Journal {
+    /// The journal an earlier run left, for `--resume` (which checks `identity`) or `--verify`
+    /// (which checks `dialect`: a journal checked against another provider's account would find
+    /// none of its routes, and `--repair` would act on the wrong account). A mismatch is a usage
+    /// error: the journal is fine, the command names another import.
+    static func openExisting(path: String, identity: Identity?, dialect: String? = nil) throws(ImportError) -> Journal {
         guard access(path, F_OK) == 0 else {
             if access(path + ".new", F_OK) == 0 {
                 throw .unusableResults("the run that would have kept its journal at \(path) stopped before sending "
@@ -93,8 +102,13 @@ final class Journal: Sendable {
                 ? "\(path) is the journal of an undo, not of an import"
                 : "\(path) is the journal of an import, not of an undo: give the --results of the undo to resume")
         }
-        if let identity, found.dialect != identity.dialect {
-            throw .unusableResults("\(path) is the journal of a \(found.dialect) import; this one is \(identity.dialect)")
+        if let expected = identity?.dialect ?? dialect, found.dialect != expected {
+            throw .usage("\(path) is the journal of a \(found.dialect) import; this one is \(expected)")
+        }
+        if let identity, found.from != identity.from { throw fromMismatch(path: path, found: found.from) }
+        if let identity, found.includeInput != identity.includeInput {
+            throw .usage("\(path) is the journal of an import run " + (found.includeInput ? "with" : "without")
+                + " --include-input, which decides the result file's columns: resume it the same way")
         }
         if let identity, found.inputHeader != identity.inputHeader {
             throw .unusableResults("\(path) is the journal of an input with other columns (\(found.inputHeader.joined(separator: ",")))")
@@ -104,6 +118,25 @@ final class Journal: Sendable {
                 + "resume it with the same option")
         }
         return journal
+    }
+
+    /// `--resume`, before the input's header is read: the provider and `--from` decide how it is
+    /// read, so a run without the first run's would fail on the header without saying why.
+    /// Whatever else is wrong with the journal is said by `openExisting`.
+    static func checkSource(path: String, dialect: String, from: String) throws(ImportError) {
+        guard access(path, F_OK) == 0, let database = try? DatabaseQueue(path: path) else { return }
+        func meta(_ key: String) -> String? {
+            (try? database.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }) ?? nil
+        }
+        if let found = meta("dialect"), found != dialect {
+            throw .usage("\(path) is the journal of a \(found) import; this one is \(dialect)")
+        }
+        if let found = meta("from"), found != from { throw fromMismatch(path: path, found: found) }
+    }
+
+    private static func fromMismatch(path: String, found: String) -> ImportError {
+        .usage("\(path) is the journal of an import run " + (found.isEmpty ? "without --from" : "with --from \(found)")
+            + ": resume it the same way")
     }
 
     private static func open(path: String, destination: String? = nil) throws(ImportError) -> Journal {
@@ -169,7 +202,10 @@ final class Journal: Sendable {
                 let header = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'input_header'") ?? "[]"
                 let cells = (try? JSON(parsing: Array(header.utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
                 let onExisting = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'on_existing'") ?? ""
-                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting)
+                // Journals from before these were recorded: imports without --from or --include-input.
+                let from = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'from'") ?? ""
+                let includeInput = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'include_input'") == "1"
+                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting, from: from, includeInput: includeInput)
             }
         } catch {
             throw .unusableResults("\(path) is not an import journal: \(error)")

@@ -52,7 +52,7 @@ final class Pump {
                             tally.add(result.status)
                         case .send(let pending):
                             if sender == nil || Task.isCancelled {
-                                let result = pending.result(.unprocessed, attempts: 0, mayHaveApplied: pending.mayHaveApplied)
+                                let result = pending.result(.unprocessed, attempts: 0, note: pending.note, mayHaveApplied: pending.mayHaveApplied)
                                 entries.append(.outcome(result))
                                 tally.add(result.status)
                             } else {

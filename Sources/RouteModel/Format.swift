@@ -45,6 +45,19 @@ enum Format {
         return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
     }
 
+    /// Whether two hosts are the same: addresses by their bytes (`2001:DB8:0::1` is
+    /// `2001:db8::1`), names without regard to case.
+    static func sameHost(_ a: String, _ b: String) -> Bool {
+        func bytes(_ text: String) -> [UInt8]? {
+            var v4 = [UInt8](repeating: 0, count: 4), v6 = [UInt8](repeating: 0, count: 16)
+            if inet_pton(AF_INET, text, &v4) == 1 { return v4 }
+            if inet_pton(AF_INET6, text, &v6) == 1 { return v6 }
+            return nil
+        }
+        if let x = bytes(a), let y = bytes(b) { return x == y }
+        return a.lowercased() == b.lowercased()
+    }
+
     static func isPort(_ text: some StringProtocol) -> Bool {
         guard !text.isEmpty, text.utf8.count <= 5, text.utf8.allSatisfy(isDigit), let number = Int(text) else { return false }
         return (1...65535).contains(number)
