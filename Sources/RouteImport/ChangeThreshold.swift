@@ -8,6 +8,17 @@ public struct ChangeThreshold: Sendable, Equatable {
     /// Below this many changes the default rule never refuses: a small account is small.
     public static let minimum = 10
 
+    /// The `--max-changes` a person may give.
+    public static let maxChangesRange = 0...100_000_000
+
+    /// Why `--max-changes n` cannot be taken; `nil` when it can.
+    public static func problem(maxChanges: Int?, force: Bool) -> String? {
+        if let maxChanges, !maxChangesRange.contains(maxChanges) {
+            return "--max-changes must be a number of routes from 0 to \(maxChangesRange.upperBound), not \(maxChanges)"
+        }
+        return force && maxChanges != nil ? "--force lifts every limit: give it or --max-changes, not both" : nil
+    }
+
     /// `--max-changes`: the most changes allowed; `nil` is the default rule.
     public var maxChanges: Int?
     /// `--force`: no limit.
@@ -43,8 +54,17 @@ public struct ChangeThreshold: Sendable, Equatable {
         if let maxChanges {
             return "this would \(verb) \(changes) \(routes), more than --max-changes \(maxChanges)"
         }
-        let percent = existing == 0 ? 100 : Int((Double(changes) * 100 / Double(existing)).rounded())
-        return "this would \(verb) \(changes) of the account's \(existing) existing routes (\(percent) %), "
+        return "this would \(verb) \(changes) of the account's \(existing) existing routes (\(Self.percent(changes, of: existing)) %), "
             + "more than the \(Int(Self.share * 100)) % allowed without --force"
+    }
+
+    /// `changes` as a share of `existing`, in whole percent unless rounding would hide that it
+    /// is more than the share allowed (5,001 of 20,000 is `25.1`, not `25`).
+    static func percent(_ changes: Int, of existing: Int) -> String {
+        guard existing > 0 else { return "100" }
+        let exact = Double(changes) * 100 / Double(existing)
+        let whole = exact.rounded()
+        if whole > share * 100 || exact <= share * 100 { return String(Int(whole)) }
+        return String((exact * 10).rounded(.up) / 10)
     }
 }

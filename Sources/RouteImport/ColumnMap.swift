@@ -82,7 +82,8 @@ public struct ColumnMap: Sendable {
         guard let column = fields.firstIndex(where: { $0?.name == schema.keyField }), column < cells.count else {
             return ""
         }
-        return cells[column]
+        // A NUL never reaches a route (the catalog refuses it), and the journal's text cannot hold one.
+        return cells[column].withVisibleNUL
     }
 
     /// Whether the column holds a secret, which is never shown or written back in clear.

@@ -1,4 +1,5 @@
 import RouteCSV
+import RouteClient
 import RouteModel
 
 /// What to do with a row whose name is already a route in the account.
@@ -46,6 +47,8 @@ public struct ImportOptions: Sendable {
     public var encoding = TextEncoding.utf8
     /// The sheet of an .xlsx workbook; `nil` is the first one.
     public var sheet: String?
+    /// `--from`: the provider whose routes CSV the input is, translated to the account's provider.
+    public var from: Provider?
 
     public init() {}
 

@@ -29,6 +29,8 @@ public struct ImportSummary: Sendable {
         case .tooManyErrors: return .aborted
         case .fatal: return .fatal
         case nil:
+            // A plan exits as the run it plans would have: that one would have been refused.
+            if thresholdWarning != nil { return .usage }
             let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
             let unchecked = verification?.isClean == false || undoCheck?.isClean == false
             return errors > 0 || unchecked ? .partialFailure : .success
@@ -56,13 +58,13 @@ public struct ImportSummary: Sendable {
             text = "this run: " + text + "\nthe file: \(Self.rows(counts.values.reduce(0, +))): " + Self.statuses(counts)
         }
         if dryRun { text = "dry run, nothing sent: " + text }
-        if plan { text = "plan, nothing sent: " + text }
         switch stopReason {
         case .interrupted: text = "interrupted; " + text
-        case .tooManyErrors: text = "stopped by --max-errors; " + text
+        case .tooManyErrors: text = (plan ? "the \(command) would stop at --max-errors; " : "stopped by --max-errors; ") + text
         case .fatal(let error): text = "stopped: \(error); " + text
         case nil: break
         }
+        if plan { text = "plan, nothing sent: " + text }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
         if let undoCheck { text += "\n" + undoCheck.description }

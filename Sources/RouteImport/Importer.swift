@@ -54,33 +54,36 @@ public struct Importer: Sendable {
             throw .usage("--on-existing create cannot work with Flowroute v1: a v1 route is created with a PUT by its name, "
                 + "which replaces a route of the same name instead of making a second one")
         }
+        if let from = options.from, from == dialect.provider {
+            throw .usage("--from \(from.rawValue): the account is \(dialect.displayName) already; "
+                + "its own routes CSV imports without --from")
+        }
+        if options.resume {
+            try Journal.checkSource(path: journalPath, dialect: dialect.rawValue, from: options.from?.rawValue ?? "")
+        }
         let source = try RowSource(path: inputPath, schema: schema, options: options)
         let columns = ResultColumns(schema: schema, inputHeader: options.includeInput ? source.echoedHeader : nil,
                                     planning: options.plan)
         guard Self.resolved(inputPath) != Self.resolved(resultsPath) else {
             throw .usage("the results would overwrite the input \(inputPath): give --results another path")
         }
+        try OutputGuard.refuse(results: resultsPath, plan: options.plan)
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header,
-                                        onExisting: options.onExisting.rawValue)
-        let journal = options.resume
-            ? try Journal.openExisting(path: journalPath, identity: identity)
-            : try Journal.create(path: journalPath, identity: identity)
-        defer { if options.plan { journal.remove() } }
-        if options.resume { try checkSameRows(as: journal, schema: schema) }
+                                        onExisting: options.onExisting.rawValue, from: options.from?.rawValue ?? "",
+                                        includeInput: options.includeInput)
         let settleDelay = options.settleDelay ?? service?.options.effectiveSettleDelay ?? .zero
-        let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
-        if let service, !options.dryRun {
-            // Values are compared only where an update or a plan needs them; the rest lists ids and names.
-            try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
-                                          purpose: options.plan ? "to plan against" : "before sending")
-            if !options.plan {
-                try journal.takeBaselineOnce()
-                try journal.recordAccount(service.account)
-            }
+        let fresh = options.resume ? nil : options.plan
+            ? try Journal.create(path: journalPath, identity: identity)
+            : try Journal.create(replacing: journalPath, identity: identity)
+        let opened = if let fresh { fresh } else { try Journal.openExisting(path: journalPath, identity: identity) }
+        let journal: Journal, longestSettleDelay: Double
+        do throws(ImportError) {
+            (journal, longestSettleDelay) = try await readied(opened, schema: schema, settleDelay: settleDelay)
+        } catch {
+            fresh?.remove()
+            throw error
         }
-        if options.onExisting == .update, !options.plan, !options.resume, !options.dryRun, service != nil {
-            try await checkThreshold(journal: journal, schema: schema, settleDelay: longestSettleDelay)
-        }
+        defer { if options.plan { journal.remove() } }
         // The progress line's total, from a fast pass over a CSV file.
         let total = source.countRecords(path: inputPath)
         let triage = RowTriage(options: options, journal: journal, keyField: schema.keyField, settleDelay: longestSettleDelay,
@@ -122,6 +125,29 @@ public struct Importer: Sendable {
                              thresholdWarning: warning)
     }
 
+    /// Readies `journal` to send from: the account listed into it and the threshold checked; a
+    /// new run's journal is put in place of the earlier run's only then. Returns the journal and
+    /// the longest settle delay of any run of this import.
+    private func readied(_ journal: Journal, schema: RouteSchema, settleDelay: Duration) async throws(ImportError)
+        -> (Journal, Double) {
+        if options.resume { try checkSameRows(as: journal, schema: schema) }
+        let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
+        if let service, !options.dryRun {
+            // Values are compared only where an update or a plan needs them; the rest lists ids and names.
+            try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
+                                          purpose: options.plan ? "to plan against" : "before sending")
+            if !options.plan {
+                try journal.takeBaselineOnce()
+                try journal.recordAccount(service.account)
+            }
+        }
+        // Under --resume the journal is one that passed the check: no other is ever put in place.
+        if options.onExisting == .update, !options.plan, !options.resume, !options.dryRun, service != nil {
+            try await checkThreshold(journal: journal, schema: schema, settleDelay: longestSettleDelay)
+        }
+        return (options.plan ? journal : try journal.installed(), longestSettleDelay)
+    }
+
     /// Counts the updates the file would make before anything is sent — a pass over the file
     /// that decides every row as a plan does, into the journal, so that no row is held in memory
     /// — and refuses them when they are more than `options.threshold` allows.
@@ -145,7 +171,6 @@ public struct Importer: Sendable {
         let updates = try journal.counts()[.toUpdate] ?? 0
         try journal.clearRows()
         if let refusal = options.threshold.refusal(changes: updates, existing: try journal.accountCount(), verb: "update") {
-            try journal.markRefused(refusal)
             throw .tooManyChanges(refusal)
         }
     }
@@ -185,7 +210,7 @@ public struct Importer: Sendable {
     /// `--verify`: only the check, against the journal of an earlier run.
     public func verify() async throws(ImportError) -> Verification {
         guard let service else { throw .usage("--verify needs a connection to the account") }
-        let journal = try Journal.openExisting(path: journalPath, identity: nil)
+        let journal = try Journal.openExisting(path: journalPath, identity: nil, dialect: dialect.rawValue)
         return try await Verification.run(service: service, journal: journal, repair: options.repair)
     }
 }

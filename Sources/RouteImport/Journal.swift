@@ -13,13 +13,17 @@ import RouteModel
 /// written from it in input order at the end, and it stays beside the results for `--resume`,
 /// `--verify` and `--repair`.
 final class Journal: Sendable {
-    /// What a journal must match to be resumed: the same provider, the same columns, and the
+    /// What a journal must match to be resumed: the same provider, the same columns, the
     /// same answer to names that exist (a row created on purpose under `--on-existing create`
-    /// would be a "duplicate" under `skip`).
+    /// would be a "duplicate" under `skip`), the same source provider (`--from`, which decides
+    /// how the columns are read) and the same result columns (`--include-input`).
     struct Identity: Equatable, Sendable {
         var dialect: String
         var inputHeader: [String]
         var onExisting: String
+        /// `--from`'s provider, empty without it.
+        var from: String = ""
+        var includeInput: Bool = false
 
         /// An undo's journal: it reads no input, and takes back rather than answers names that exist.
         static func undo(dialect: String) -> Identity {
@@ -35,32 +39,56 @@ final class Journal: Sendable {
     }
 
     let path: String
+    /// Where `installed()` puts this journal: the earlier run's journal it is to replace.
+    let destination: String?
     private let database: DatabaseQueue
 
     static func path(forResults results: String) -> String { results + ".journal" }
 
-    private init(path: String, database: DatabaseQueue) {
+    private init(path: String, database: DatabaseQueue, destination: String? = nil) {
         self.path = path
         self.database = database
+        self.destination = destination
     }
 
-    /// A new journal, replacing any earlier one. Its baseline is taken from the first account
-    /// listing loaded into it.
+    /// A new journal, replacing any earlier one at `path`: a plan's scratch. Its baseline is
+    /// taken from the first account listing loaded into it.
     static func create(path: String, identity: Identity) throws(ImportError) -> Journal {
+        try create(path: path, identity: identity, destination: nil)
+    }
+
+    /// A new journal for a run that has not yet decided to go ahead, built beside `path` and put
+    /// in place of the journal there by `installed()` only once it does: a run that stops before
+    /// sending anything (refused by the change threshold, interrupted, unable to list the
+    /// account, killed) leaves the earlier run's journal to its --resume, --verify and undo.
+    static func create(replacing path: String, identity: Identity) throws(ImportError) -> Journal {
+        try create(path: path + ".new", identity: identity, destination: path)
+    }
+
+    private static func create(path: String, identity: Identity, destination: String?) throws(ImportError) -> Journal {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-        let journal = try open(path: path)
+        let journal = try open(path: path, destination: destination)
         try journal.write { db in
             try db.execute(sql: Self.schema)
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('dialect', ?), ('input_header', ?), ('on_existing', ?)",
-                           arguments: [identity.dialect, JSON.array(identity.inputHeader.map(JSON.string)).serialized,
-                                       identity.onExisting])
+            try db.execute(sql: """
+                INSERT INTO meta(key, value)
+                VALUES ('dialect', ?), ('input_header', ?), ('on_existing', ?), ('from', ?), ('include_input', ?)
+                """, arguments: [identity.dialect, JSON.array(identity.inputHeader.map(JSON.string)).serialized,
+                                 identity.onExisting, identity.from, identity.includeInput ? "1" : "0"])
         }
         return journal
     }
 
-    /// The journal an earlier run left, for `--resume` (which checks `identity`) or `--verify`.
-    static func openExisting(path: String, identity: Identity?) throws(ImportError) -> Journal {
+    /// The journal an earlier run left, for `--resume` (which checks `identity`) or `--verify`
+    /// (which checks `dialect`: a journal checked against another provider's account would find
+    /// none of its routes, and `--repair` would act on the wrong account). A mismatch is a usage
+    /// error: the journal is fine, the command names another import.
+    static func openExisting(path: String, identity: Identity?, dialect: String? = nil) throws(ImportError) -> Journal {
         guard access(path, F_OK) == 0 else {
+            if access(path + ".new", F_OK) == 0 {
+                throw .unusableResults("the run that would have kept its journal at \(path) stopped before sending "
+                    + "anything, so there is nothing to continue: run it again without --resume")
+            }
             let run = identity?.isUndo == true ? "undo" : "import"
             throw .unusableResults("""
                 there is no journal at \(path) to continue from: an \(run) keeps it beside its results \
@@ -75,14 +103,13 @@ final class Journal: Sendable {
                 ? "\(path) is the journal of an undo, not of an import"
                 : "\(path) is the journal of an import, not of an undo: give the --results of the undo to resume")
         }
-        if identity != nil, let refusal = try journal.read({ db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'refused'")
-        }) {
-            throw .unusableResults("the import that wrote \(path) sent nothing: \(refusal). "
-                + "Run it again without --resume")
+        if let expected = identity?.dialect ?? dialect, found.dialect != expected {
+            throw .usage("\(path) is the journal of a \(found.dialect) import; this one is \(expected)")
         }
-        if let identity, found.dialect != identity.dialect {
-            throw .unusableResults("\(path) is the journal of a \(found.dialect) import; this one is \(identity.dialect)")
+        if let identity, found.from != identity.from { throw fromMismatch(path: path, found: found.from) }
+        if let identity, found.includeInput != identity.includeInput {
+            throw .usage("\(path) is the journal of an import run " + (found.includeInput ? "with" : "without")
+                + " --include-input, which decides the result file's columns: resume it the same way")
         }
         if let identity, found.inputHeader != identity.inputHeader {
             throw .unusableResults("\(path) is the journal of an input with other columns (\(found.inputHeader.joined(separator: ",")))")
@@ -94,16 +121,53 @@ final class Journal: Sendable {
         return journal
     }
 
-    private static func open(path: String) throws(ImportError) -> Journal {
+    /// `--resume`, before the input's header is read: the provider and `--from` decide how it is
+    /// read, so a run without the first run's would fail on the header without saying why.
+    /// Whatever else is wrong with the journal is said by `openExisting`.
+    static func checkSource(path: String, dialect: String, from: String) throws(ImportError) {
+        guard access(path, F_OK) == 0, let database = try? DatabaseQueue(path: path) else { return }
+        func meta(_ key: String) -> String? {
+            (try? database.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }) ?? nil
+        }
+        if let found = meta("dialect"), found != dialect {
+            throw .usage("\(path) is the journal of a \(found) import; this one is \(dialect)")
+        }
+        if let found = meta("from"), found != from { throw fromMismatch(path: path, found: found) }
+    }
+
+    private static func fromMismatch(path: String, found: String) -> ImportError {
+        .usage("\(path) is the journal of an import run " + (found.isEmpty ? "without --from" : "with --from \(found)")
+            + ": resume it the same way")
+    }
+
+    private static func open(path: String, destination: String? = nil) throws(ImportError) -> Journal {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
         do {
-            return Journal(path: path, database: try DatabaseQueue(path: path, configuration: configuration))
+            return Journal(path: path, database: try DatabaseQueue(path: path, configuration: configuration),
+                           destination: destination)
         } catch {
             throw .file("cannot open the journal \(path): \(error)")
         }
+    }
+
+    /// This journal in place of the earlier run's, now that the run goes ahead; itself when it
+    /// replaces nothing. Use the journal returned: this one is closed.
+    func installed() throws(ImportError) -> Journal {
+        guard let destination else { return self }
+        do {
+            try database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            try database.close()
+        } catch {
+            throw .file("cannot write the journal \(path): \(error)")
+        }
+        for suffix in ["-wal", "-shm"] { unlink(destination + suffix); unlink(path + suffix) }
+        guard rename(path, destination) == 0 else {
+            throw .file("cannot put the journal \(path) in place of \(destination): \(String(cString: strerror(errno)))")
+        }
+        return try Self.open(path: destination)
     }
 
     private static let schema = """
@@ -139,7 +203,10 @@ final class Journal: Sendable {
                 let header = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'input_header'") ?? "[]"
                 let cells = (try? JSON(parsing: Array(header.utf8)))?.arrayValue?.compactMap(\.stringValue) ?? []
                 let onExisting = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'on_existing'") ?? ""
-                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting)
+                // Journals from before these were recorded: imports without --from or --include-input.
+                let from = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'from'") ?? ""
+                let includeInput = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'include_input'") == "1"
+                return Identity(dialect: dialect, inputHeader: cells, onExisting: onExisting, from: from, includeInput: includeInput)
             }
         } catch {
             throw .unusableResults("\(path) is not an import journal: \(error)")
@@ -265,12 +332,14 @@ final class Journal: Sendable {
         }
     }
 
-    /// The first listed route named `name`: its id, and its fields when the listing kept them.
-    func accountRoute(named name: String, dialect: Dialect) throws(ImportError) -> (id: String, route: Route?)? {
+    /// The first listed route named `name`: its id, its fields when the listing kept them, and
+    /// the ids of up to ten other routes of that name, which make the name ambiguous.
+    func accountRoute(named name: String, dialect: Dialect) throws(ImportError) -> (id: String, route: Route?, others: [String])? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT id, route FROM account WHERE name = ? ORDER BY seq LIMIT 1"),
-                             arguments: [name]).map { record in
-                (record["id"], Self.decode(record["route"], dialect: dialect)?.route)
+            let records = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, route FROM account WHERE name = ? ORDER BY seq LIMIT 11"),
+                                           arguments: [name])
+            return records.first.map { first in
+                (first["id"], Self.decode(first["route"], dialect: dialect)?.route, records.dropFirst().map { $0["id"] })
             }
         }
     }
@@ -411,15 +480,8 @@ final class Journal: Sendable {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0 }
     }
 
-    /// Records that the import refused to start (the change threshold), so that `--resume` does
-    /// not go ahead with what the refusal stopped.
-    func markRefused(_ reason: String) throws(ImportError) {
-        try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('refused', ?)", arguments: [reason])
-        }
-    }
-
-    /// Closes the journal and deletes its files: a plan's journal is scratch.
+    /// Closes the journal and deletes its files: a plan's journal is scratch, and so is a new
+    /// run's until it is installed.
     func remove() {
         try? database.close()
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }

@@ -32,7 +32,8 @@ struct PendingRow: Sendable {
     /// The status the row gets when its request succeeds: the action's own (`created`,
     /// `updated`, `deleted`) unless the row says otherwise (an undo's `restored`).
     var doneStatus: RowStatus
-    /// Said in the result's note whatever the request's outcome (what an undo cannot put back).
+    /// Said in the result's note whatever the request's outcome: what `--from` carried over only
+    /// with a note, or what an undo cannot put back.
     var note = ""
 
     init(row: Int, line: Int, key: String, route: Route, action: Action, settleAt: Double?,

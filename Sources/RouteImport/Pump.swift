@@ -45,12 +45,14 @@ final class Pump {
                         switch decision {
                         case .carriedOver:
                             tally.addCarriedOver()
-                        case .done(let result):
+                        case .done(var result):
+                            // A plan's row is what the run would do: once stopped, it sends nothing more.
+                            if result.status.isPlannedRequest && Task.isCancelled { result.status = .unprocessed }
                             entries.append(.outcome(result))
                             tally.add(result.status)
                         case .send(let pending):
                             if sender == nil || Task.isCancelled {
-                                let result = pending.result(.unprocessed, attempts: 0, mayHaveApplied: pending.mayHaveApplied)
+                                let result = pending.result(.unprocessed, attempts: 0, note: pending.note, mayHaveApplied: pending.mayHaveApplied)
                                 entries.append(.outcome(result))
                                 tally.add(result.status)
                             } else {

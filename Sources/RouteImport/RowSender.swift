@@ -60,11 +60,12 @@ struct RowSender: Sendable {
             return row.result(.gone, id: row.action.target ?? "", httpStatus: 404, attempts: outcome.attempts,
                               note: "deleted by someone else after undo listed the account")
         case .failure(let error):
-            return row.result(.failed, httpStatus: error.status ?? outcome.status, attempts: outcome.attempts,
+            // An update or delete failed on a known route: its id stays in the result.
+            return row.result(.failed, id: row.action.target ?? "", httpStatus: error.status ?? outcome.status, attempts: outcome.attempts,
                               error: error.description, note: RowResult.notes(row.note, Self.unknownNote(row, outcome.mayHaveApplied)),
                               mayHaveApplied: outcome.mayHaveApplied, settleAt: settleAt(outcome), createsUnknown: creates(outcome, row))
         case .cancelled(let lastError):
-            return row.result(.unprocessed, httpStatus: lastError?.status, attempts: outcome.attempts,
+            return row.result(.unprocessed, id: row.action.target ?? "", httpStatus: lastError?.status, attempts: outcome.attempts,
                               error: lastError?.description ?? "", note: RowResult.notes(row.note, Self.unknownNote(row, outcome.mayHaveApplied)),
                               mayHaveApplied: outcome.mayHaveApplied, settleAt: settleAt(outcome), createsUnknown: creates(outcome, row))
         }

@@ -36,6 +36,11 @@ public enum RowStatus: String, Sendable, CaseIterable {
         }
     }
 
+    /// A plan's row that the run it plans would send a request for.
+    var isPlannedRequest: Bool {
+        self == .toCreate || self == .toUpdate || self == .toDelete || self == .toRestore
+    }
+
     /// The row holds a route of the account, whose id is in its result: verification checks it.
     var holdsRoute: Bool {
         self == .created || self == .updated || self == .unchanged || self == .exists

@@ -1,4 +1,5 @@
 import Foundation
+import RouteClient
 import RouteModel
 
 /// Decides, before anything is sent, what each row needs: nothing (already settled), a result
@@ -82,7 +83,7 @@ struct RowTriage {
             return .send(PendingRow(
                 row: row.number, line: row.line, key: key, route: route, action: action,
                 settleAt: settleAt ?? Date().timeIntervalSince1970 + settleDelay,
-                unrecordedCreates: onlyIntent ? 1 : 0, input: row.input))
+                unrecordedCreates: onlyIntent ? 1 : 0, input: row.input, note: row.note))
         case .fresh:
             break
         }
@@ -93,11 +94,22 @@ struct RowTriage {
         let difference = existing.route.map { RouteDifference(of: route, from: $0) }
         switch options.onExisting {
         case .skip:
-            // A plan says what an update would have changed, although skipping changes nothing.
-            return .done(result(row, .exists, id: existing.id, changes: planning ? difference?.lines ?? [] : []))
+            // A plan says what an update would have changed, although skipping changes nothing. The
+            // translation's note is left out: it describes a route that is not sent.
+            return .done(result(row, .exists, id: existing.id, note: "", changes: planning ? difference?.lines ?? [] : []))
         case .create:
             return planning ? .done(result(row, .toCreate)) : .send(pending(row, key: key, route: route, action: .create))
         case .update:
+            // As `routes update` does, a name several routes share is refused: which one is meant?
+            if !existing.others.isEmpty {
+                let ids = ([existing.id] + existing.others).joined(separator: ", ")
+                return .done(result(row, .invalid, error: "\(existing.others.count + 1)\(existing.others.count == 10 ? " or more" : "") "
+                    + "routes are named \"\(key)\" (\(ids)): an update needs one; rename the others, "
+                    + "or update the one you mean by id with routectl routes update"))
+            }
+            if let problem = leftovers(of: existing.route, updatedBy: route, key: key) {
+                return .done(result(row, .invalid, id: existing.id, error: problem))
+            }
             if let difference, difference.isEmpty { return .done(result(row, .unchanged, id: existing.id)) }
             if planning { return .done(result(row, .toUpdate, id: existing.id, changes: difference?.lines ?? [])) }
             return .send(pending(row, key: key, route: difference?.update ?? route, action: .update(id: existing.id),
@@ -105,17 +117,37 @@ struct RowTriage {
         }
     }
 
+    /// `--from` with `--on-existing update`: why the update cannot make the listed route the
+    /// source's, if it cannot (`RouteTranslation.leftovers`). Without the listed fields nothing
+    /// can be said, so the row is refused too rather than reported as an exact update.
+    private func leftovers(of listed: Route?, updatedBy route: Route, key: String) -> String? {
+        guard let from = options.from else { return nil }
+        let translation = RouteTranslation(from: from.dialect(baseURL: nil), to: route.dialect)
+        let source = translation.sourceProvider
+        guard let listed else {
+            guard translation.target.dialect == .telegent else { return nil }
+            return "the route's fields were not listed, so an update from the \(source) route cannot be checked to leave none "
+                + "it lacks: delete the route first or edit it"
+        }
+        let fields = translation.leftovers(in: listed, updatedBy: route)
+        if fields.isEmpty { return nil }
+        return "the update would leave " + fields.joined(separator: ", ") + ", which the \(source) route does not have, and "
+            + "\(route.dialect.displayName)'s update cannot empty a field: delete the route first "
+            + "(routectl routes delete \(listed.id ?? key)) and import again, or edit the route by hand"
+    }
+
     private func result(
-        _ row: RowSource.Row, _ status: RowStatus, id: String = "", error: String = "", changes: [String] = []
+        _ row: RowSource.Row, _ status: RowStatus, id: String = "", error: String = "", note: String? = nil,
+        changes: [String] = []
     ) -> RowResult {
-        RowResult(row: row.number, line: row.line, key: row.key, status: status, id: id, error: error, input: row.input,
-                  changes: changes)
+        RowResult(row: row.number, line: row.line, key: row.key, status: status, id: id, error: error, note: note ?? row.note,
+                  input: row.input, changes: changes)
     }
 
     private func pending(
         _ row: RowSource.Row, key: String, route: Route, action: PendingRow.Action, before: Route? = nil
     ) -> PendingRow {
         PendingRow(row: row.number, line: row.line, key: key, route: route, action: action,
-                   settleAt: nil, unrecordedCreates: 0, input: row.input, before: before)
+                   settleAt: nil, unrecordedCreates: 0, input: row.input, before: before, note: row.note)
     }
 }

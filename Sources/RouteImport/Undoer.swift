@@ -54,16 +54,19 @@ public struct Undoer: Sendable {
         guard Importer.resolved(importResultsPath) != Importer.resolved(resultsPath) else {
             throw .usage("the undo's results would overwrite the import's \(importResultsPath): give --results another path")
         }
+        try OutputGuard.refuse(results: resultsPath, plan: options.plan)
         let imported = try ImportRecord.open(resultsPath: importResultsPath, dialect: service.dialect, account: service.account)
         let identity = Journal.Identity.undo(dialect: service.dialect.rawValue)
+        // A new undo's journal replaces the earlier one's only when it runs (`run`).
         let journal = options.resume
             ? try Journal.openExisting(path: journalPath, identity: identity)
-            : try Journal.create(path: journalPath, identity: identity)
+            : options.plan ? try Journal.create(path: journalPath, identity: identity)
+            : try Journal.create(replacing: journalPath, identity: identity)
         do throws(ImportError) {
             return try await decide(imported: imported, journal: journal)
         } catch {
-            // A plan's journal is scratch, whatever stopped it.
-            if options.plan { journal.remove() }
+            // A plan's journal is scratch, and so is a new undo's until it runs, whatever stopped it.
+            if !options.resume { journal.remove() }
             throw error
         }
     }
@@ -112,7 +115,7 @@ public struct Undoer: Sendable {
     public func run(_ prepared: Prepared) async throws(ImportError) -> ImportSummary {
         let clock = ContinuousClock()
         let started = clock.now
-        let journal = prepared.journal
+        let journal = options.plan ? prepared.journal : try prepared.journal.installed()
         defer { if options.plan { journal.remove() } }
         let stop = StopSignal()
         let tally = Tally(maxErrors: nil, total: try prepared.imported.lastRow(), progress: progress, stop: stop)

@@ -22,7 +22,7 @@ public enum FieldType: Sendable, Equatable {
     case pstnNumber
     /// An IP address or host name with an optional `:port` (Flowroute HOST routes).
     case hostAndPort
-    /// `sip:user@host[:port][;transport=tcp|udp]` (Flowroute URI routes).
+    /// `sip:` or `sips:user@host[:port][;transport=udp|tcp|tls][;other=parameters]` (Flowroute URI routes).
     case sipURI
 
     /// What a person should have written, used to finish "is not …" messages.
@@ -39,7 +39,7 @@ public enum FieldType: Sendable, Equatable {
         case .ipList: return "IP addresses separated by ';'"
         case .pstnNumber: return "11 digits, E.164 without '+' (e.g. 16476998778)"
         case .hostAndPort: return "an IP address or host name, optionally with :port"
-        case .sipURI: return "sip:user@host[:port][;transport=tcp|udp]"
+        case .sipURI: return "sip:user@host[:port][;transport=udp|tcp|tls] (or sips:, other ;name=value parameters allowed)"
         }
     }
 

@@ -20,9 +20,42 @@ enum Format {
         }
     }
 
+    /// The one spelling of a valid value of `type` that is sent and compared: an IP address as
+    /// the system writes it (IPv6 compressed, lower case: `2001:DB8:0::1` is `2001:db8::1`), a
+    /// port without leading zeros; any other text as it is.
+    static func canonical(_ text: String, _ type: FieldType) -> String {
+        switch type {
+        case .ipAddress:
+            var buffer = [UInt8](repeating: 0, count: 16)
+            var written = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+            for family in [AF_INET, AF_INET6] where inet_pton(family, text, &buffer) == 1 {
+                guard inet_ntop(family, buffer, &written, socklen_t(written.count)) != nil else { return text }
+                return String(decoding: written.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+            return text
+        case .port:
+            return Int(text).map(String.init) ?? text
+        default:
+            return text
+        }
+    }
+
     static func isIPAddress(_ text: String) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 16)
         return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
+    }
+
+    /// Whether two hosts are the same: addresses by their bytes (`2001:DB8:0::1` is
+    /// `2001:db8::1`), names without regard to case.
+    static func sameHost(_ a: String, _ b: String) -> Bool {
+        func bytes(_ text: String) -> [UInt8]? {
+            var v4 = [UInt8](repeating: 0, count: 4), v6 = [UInt8](repeating: 0, count: 16)
+            if inet_pton(AF_INET, text, &v4) == 1 { return v4 }
+            if inet_pton(AF_INET6, text, &v6) == 1 { return v6 }
+            return nil
+        }
+        if let x = bytes(a), let y = bytes(b) { return x == y }
+        return a.lowercased() == b.lowercased()
     }
 
     static func isPort(_ text: some StringProtocol) -> Bool {

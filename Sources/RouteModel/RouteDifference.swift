@@ -56,9 +56,14 @@ public struct RouteDifference: Sendable, Equatable {
 
 extension Field {
     /// Whether two values of this field are the same once typed: each is read again as text by
-    /// the catalog (which canonicalises case, numbers and booleans) under its own route's type.
+    /// the catalog (which canonicalises case, numbers, booleans, addresses and ports) under its
+    /// own route's type. A list of addresses is a whitelist, a set: neither order nor repeats
+    /// change what it lets in.
     func same(_ a: FieldValue, routeType aType: String?, as b: FieldValue, routeType bType: String?) -> Bool {
-        canonical(a, routeType: aType) == canonical(b, routeType: bType)
+        switch (canonical(a, routeType: aType), canonical(b, routeType: bType)) {
+        case (.list(let first), .list(let second)): Set(first) == Set(second)
+        case let (first, second): first == second
+        }
     }
 
     private func canonical(_ value: FieldValue, routeType: String?) -> FieldValue {

@@ -5,6 +5,7 @@ extension Field {
         let type = type(forRouteType: routeType)
         let trimmed = text.trimmingSpaces()
         func refuse() -> FieldError { .invalidValue(field: name, value: text, expected: type.expectation) }
+        if let refusal = nulRefusal(text) { throw refusal }
         switch type {
         case .string:
             return .string(text)
@@ -28,16 +29,17 @@ extension Field {
             for item in items where !Format.isIPAddress(item) {
                 throw .invalidValue(field: name, value: item, expected: FieldType.ipAddress.expectation)
             }
-            return .list(items)
+            return .list(items.map { Format.canonical($0, .ipAddress) })
         case .uri, .ipAddress, .port, .pstnNumber, .hostAndPort, .sipURI:
             guard Format.matches(trimmed, type) else { throw refuse() }
-            return .string(trimmed)
+            return .string(Format.canonical(trimmed, type))
         }
     }
 
     /// Checks a value that arrived typed (from JSON) against the field's type.
     public func check(_ value: FieldValue, routeType: String? = nil) throws(FieldError) {
         let type = type(forRouteType: routeType)
+        if case .string(let text) = value, let refusal = nulRefusal(text) { throw refusal }
         switch (type, value) {
         case (.string, .string), (.boolean, .boolean):
             return
@@ -58,9 +60,26 @@ extension Field {
         }
     }
 
+    /// A NUL character (U+0000) in any value: neither API can hold one (JSON carries it, but the
+    /// services and everything downstream read text as C strings and cut it there), so a route
+    /// would not be what the row says. The value is shown with the NUL as `\0`.
+    private func nulRefusal(_ text: String) -> FieldError? {
+        guard text.contains("\0") else { return nil }
+        return .invalidValue(field: name, value: text.withVisibleNUL,
+                             expected: "text without a NUL character (U+0000): neither API can hold one")
+    }
+
     private func isIntegerType(_ type: FieldType) -> Bool {
         if case .integer = type { return true }
         return false
+    }
+}
+
+extension String {
+    /// The text with each NUL character written `\0`, for messages and the result file, which
+    /// (like SQLite text) cannot carry one.
+    public var withVisibleNUL: String {
+        contains("\0") ? split(separator: "\0", omittingEmptySubsequences: false).joined(separator: "\\0") : self
     }
 }
 

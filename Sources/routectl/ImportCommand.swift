@@ -26,6 +26,11 @@ struct ImportCommand: AsyncParsableCommand {
             are shown, dates as ISO text, formulas by their saved value; line is the row number. \
             A CSV file is UTF-8 unless --encoding says otherwise or it starts with a byte order mark.
 
+            --from flowroute reads a Flowroute routes CSV (either API's export) into a Telegent \
+            account, --from telegent the reverse: each route is translated by the table in README's \
+            "Importing from the other provider"; what cannot be carried over exactly is invalid with \
+            the reason, or carried with a note.
+
             --on-existing update sends only the fields that differ from the route as listed (values \
             compared as typed: udp = UDP, yes = true); a row with no difference is unchanged and \
             sends nothing. Secret fields cannot be compared, so a row that sets one always sends it. \
@@ -68,7 +73,8 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Go ahead with an update of more than 25 % of the account's existing routes.")
     var force = false
 
-    @Option(help: ArgumentHelp("Refuse an import that would update more than this many existing routes (instead of the 25 % rule).",
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Refuse an import that would update more than this many existing routes (instead of the 25 % rule).",
                                valueName: "n"))
     var maxChanges: Int?
 
@@ -113,6 +119,11 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The sheet of an .xlsx workbook to read (default: the first).", valueName: "name"))
     var sheet: String?
 
+    @Option(help: ArgumentHelp(
+        "The file is the other provider's routes CSV (telegent or flowroute, either API): translate each route (README: "
+            + "\"Importing from the other provider\").", valueName: "provider"))
+    var from: String?
+
     func validate() throws {
         if let concurrency, !ConnectionResolver.concurrencyRange.contains(concurrency) {
             throw ValidationError("--concurrency must be from 1 to \(ConnectionResolver.concurrencyRange.upperBound), not \(concurrency)")
@@ -133,12 +144,15 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("--plan compares the file with the account and sends nothing: it goes with none of "
                 + "--dry-run, --resume, --verify or --repair")
         }
-        if let maxChanges, !(0...100_000_000).contains(maxChanges) {
-            throw ValidationError("--max-changes must be a number of routes from 0 to 100000000, not \(maxChanges)")
+        if let problem = ChangeThreshold.problem(maxChanges: maxChanges, force: force) { throw ValidationError(problem) }
+        if (force || maxChanges != nil) && onExisting != .update {
+            throw ValidationError("--force and --max-changes limit the updates of existing routes: they go with --on-existing update")
         }
-        if force && maxChanges != nil { throw ValidationError("--force lifts every limit: give it or --max-changes, not both") }
         if let encoding, TextEncoding(name: encoding) == nil {
             throw ValidationError("--encoding must be one of \(TextEncoding.names), not \"\(encoding)\"")
+        }
+        if let from, fromProvider == nil {
+            throw ValidationError("--from must be telegent or flowroute (a file of either Flowroute API), not \"\(from)\"")
         }
         if encoding != nil && InputFile.isWorkbook(file) {
             throw ValidationError("--encoding is for CSV files: an .xlsx workbook is always Unicode")
@@ -219,8 +233,11 @@ struct ImportCommand: AsyncParsableCommand {
         options.ignoredColumns = ignoreColumn
         options.encoding = encoding.flatMap(TextEncoding.init(name:)) ?? options.encoding
         options.sheet = sheet
+        options.from = fromProvider
         return options
     }
+
+    private var fromProvider: Provider? { from.flatMap { Provider(rawValue: $0.lowercased()) } }
 
     private var delimiterByte: UInt8? {
         guard let delimiter else { return nil }

@@ -42,7 +42,7 @@ struct UndoCommand: AsyncParsableCommand {
     @Flag(help: "Go on although the undo changes more routes than --max-changes or the default threshold allows.")
     var force = false
 
-    @Option(help: ArgumentHelp("The most routes undo may delete and restore without --force.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The most routes undo may delete and restore without --force.", valueName: "n"))
     var maxChanges: Int?
 
     @Option(help: ArgumentHelp("Where to write the undo's results (default: RESULTS.undo.csv beside the import's).", valueName: "path"))
@@ -64,8 +64,7 @@ struct UndoCommand: AsyncParsableCommand {
         if let rate, !(rate >= 0.001 && rate <= 1_000_000) {
             throw ValidationError("--rate must be a number of requests per second from 0.001 to 1000000")
         }
-        if let maxChanges, maxChanges < 0 { throw ValidationError("--max-changes must be 0 or more") }
-        if force && maxChanges != nil { throw ValidationError("--force lifts every limit: give it or --max-changes, not both") }
+        if let problem = ChangeThreshold.problem(maxChanges: maxChanges, force: force) { throw ValidationError(problem) }
         if plan && resume {
             throw ValidationError("--plan says what an undo would do from the start; --resume continues one: give one of them")
         }
@@ -109,6 +108,7 @@ struct UndoCommand: AsyncParsableCommand {
                     return nil
                 }
             case .refuse(let reason):
+                undoer.decline(prepared)
                 throw CommandFailure(.usage, reason)
             }
             return try await withInterruptCancellation { try await undoer.run(prepared) }

@@ -34,4 +34,11 @@ import Testing
         #expect(!forced.stops(changes: 1000, existing: 1000))
         #expect(ChangeThreshold().stops(changes: 1000, existing: 1000))
     }
+
+    @Test func aShareJustOverTheLimitReadsAsMore() {
+        #expect(ChangeThreshold.percent(5_001, of: 20_000) == "25.1")
+        #expect(ChangeThreshold.percent(5_000, of: 20_000) == "25")
+        #expect(ChangeThreshold.percent(5_200, of: 20_000) == "26")
+        #expect(ChangeThreshold().warning(changes: 5_001, existing: 20_000, verb: "update").contains("(25.1 %)"))
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import RouteImport
+import RouteClient
 import RouteModel
 import Synchronization
 import Testing
@@ -105,6 +106,141 @@ struct ImportPlanTests {
         #expect(harness.sandbox.routeWrites == writes + 40)
     }
 
+    @Test("a run that sends nothing — refused, or stopped before the threshold was decided — leaves the earlier journal and results")
+    func refusedRunKeepsTheEarlierJournal() async throws {
+        let harness = try await ImportHarness.start { $0.latency = .milliseconds(300) }
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("c.csv", trunkCSV(0..<40))
+        _ = try await harness.importFile(input)
+        let results = try String(contentsOfFile: harness.directory + "/c.results.csv", encoding: .utf8)
+        try harness.write("c.csv", trunkCSV(0..<40).replacingOccurrences(of: ",5061,", with: ",5070,"))
+        let writes = harness.sandbox.routeWrites
+        await #expect(throws: ImportError.self) { _ = try await harness.importFile(input) { $0.onExisting = .update } }
+
+        // Stopped while listing the account, before the threshold was decided.
+        let running = Task { try await harness.importFile(input) { $0.onExisting = .update } }
+        try await Task.sleep(for: .milliseconds(100))
+        running.cancel()
+        await #expect(throws: ImportError.self) { _ = try await running.value }
+        // --resume finds the first import's journal, of another file: nothing goes out unchecked.
+        await #expect(throws: ImportError.self) {
+            _ = try await harness.importFile(input) { $0.onExisting = .update; $0.resume = true }
+        }
+        #expect(harness.sandbox.routeWrites == writes)
+        #expect(try String(contentsOfFile: harness.directory + "/c.results.csv", encoding: .utf8) == results)
+        let importer = Importer(inputPath: input, dialect: .telegent, options: ImportOptions(), service: harness.service)
+        let verification = try await importer.verify()
+        #expect(verification.rows == 40 && verification.isClean, "the first import's journal is still there to verify")
+        #expect(!FileManager.default.fileExists(atPath: harness.directory + "/c.results.csv.journal.new"))
+    }
+
+    @Test("a plan never writes over an import's results or journal")
+    func planLeavesAnImportsFilesAlone() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("b.csv", trunkCSV(0..<5))
+        _ = try await harness.importFile(input)
+        let resultsPath = harness.directory + "/b.results.csv"
+        let results = try String(contentsOfFile: resultsPath, encoding: .utf8)
+        for target in [resultsPath, resultsPath + ".journal"] {
+            await #expect { _ = try await harness.importFile(input) { $0.plan = true; $0.resultsPath = target } } throws: { error in
+                (error as? ImportError)?.exitStatus == .usage
+            }
+        }
+        // Nor does an import write its results over a journal.
+        await #expect(throws: ImportError.self) { _ = try await harness.importFile(input) { $0.resultsPath = resultsPath + ".journal" } }
+        #expect(try String(contentsOfFile: resultsPath, encoding: .utf8) == results)
+        let importer = Importer(inputPath: input, dialect: .telegent, options: ImportOptions(), service: harness.service)
+        #expect(try await importer.verify().rows == 5)
+    }
+
+    @Test("a name several routes share is refused per row under --on-existing update, in a plan too, naming the ids")
+    func ambiguousNameIsRefused() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("dup.csv", trunkCSV(0..<2))
+        _ = try await harness.importFile(input)
+        _ = try await harness.importFile(try harness.write("again.csv", trunkCSV(0..<1))) { $0.onExisting = .create }
+        let ids = try await harness.serverRoutes()["route-0"] ?? []
+        #expect(ids.count == 2)
+        try harness.write("dup.csv", trunkCSV(0..<2).replacingOccurrences(of: ",5061,", with: ",5070,"))
+        let writes = harness.sandbox.routeWrites
+        for plan in [true, false] {
+            let summary = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = plan }
+            #expect(summary.counts == [.invalid: 1, plan ? .toUpdate : .updated: 1])
+            #expect(summary.exitStatus == .partialFailure)
+            let rows = try harness.results(harness.directory + (plan ? "/dup.plan.csv" : "/dup.results.csv"))
+            #expect(rows[0]["status"] == "invalid")
+            #expect(ids.allSatisfy { rows[0]["error"]?.contains($0) == true })
+            #expect(rows[0]["error"]?.hasPrefix("2 routes are named \"route-0\"") == true)
+        }
+        #expect(harness.sandbox.routeWrites == writes + 1, "only the unambiguous row was sent")
+    }
+
+    @Test("values are compared and sent as their types: an address as an address, a port as a number, a whitelist as a set")
+    func typedValuesCompareAsTheirTypes() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let header = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1,IpWhitelist\n"
+        let input = try harness.write("v6.csv", header + "six,Trunk,2001:DB8:0::1,05061,UDP,10.0.0.2; 10.0.0.1\n")
+        _ = try await harness.importFile(input)
+        let stored = try #require(try await snapshot(harness)["six"])
+        #expect(stored["TrunkIp1"] == .string("2001:db8::1") && stored["TrunkPort1"] == .string("5061"),
+                "the canonical form is what is sent")
+        try harness.write("v6.csv", header + "six,Trunk,2001:db8::0:1,5061,UDP,10.0.0.1;10.0.0.2;10.0.0.1\n")
+        let writes = harness.sandbox.routeWrites
+        let plan = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = true }
+        #expect(plan.counts == [.unchanged: 1])
+        let summary = try await harness.importFile(input) { $0.onExisting = .update }
+        #expect(summary.counts == [.unchanged: 1])
+        #expect(harness.sandbox.routeWrites == writes)
+    }
+
+    @Test("under --max-errors a plan stops where the import would, row for row")
+    func planStopsAtMaxErrorsAsTheImport() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let text = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1\n"
+            + "bad-1,Trunk,300.1.1.1,5060,UDP\nbad-2,Trunk,300.1.1.2,5060,UDP\n"
+            + "ok-1,Trunk,10.1.1.1,5060,UDP\nok-2,Trunk,10.1.1.2,5060,UDP\n"
+        let input = try harness.write("errors.csv", text)
+        let plan = try await harness.importFile(input) { $0.plan = true; $0.maxErrors = 0 }
+        let planned = try harness.results(harness.directory + "/errors.plan.csv").map { $0["status"] ?? "" }
+        #expect(plan.exitStatus == .aborted)
+        #expect(plan.description.hasPrefix("plan, nothing sent: the import would stop at --max-errors; "))
+        let summary = try await harness.importFile(input) { $0.maxErrors = 0 }
+        let imported = try harness.results(harness.directory + "/errors.results.csv").map { $0["status"] ?? "" }
+        #expect(summary.exitStatus == .aborted)
+        #expect(imported == ["invalid", "invalid", "unprocessed", "unprocessed"])
+        #expect(planned == imported)
+    }
+
+    @Test("an update refused by the server keeps its route id, and its note fits an update")
+    func failedUpdateKeepsItsID() async throws {
+        let storage = NSTemporaryDirectory() + "routectl-plan-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: storage, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: storage) }
+        let database = storage + "/sandbox.sqlite"
+        let calm = try await ImportHarness.start { $0.database = database }
+        let input = try calm.write("v1.csv", trunkCSV(0..<40))
+        _ = try await calm.importFile(input)
+        let before = try await snapshot(calm)
+        try calm.write("v1.csv", trunkCSV(0..<40).replacingOccurrences(of: ",5061,", with: ",5070,"))
+        let harness = try await calm.restarted(database: database) { $0.faults.failRate = 0.5; $0.seed = 3 }
+        defer { Task { await harness.stop() } }
+        let summary = try await harness.importFile(input, retry: RetryPolicy(maxAttempts: 1)) {
+            $0.onExisting = .update
+            $0.threshold.force = true
+        }
+        let rows = try harness.results(harness.directory + "/v1.results.csv")
+        let failed = rows.filter { $0["status"] == "failed" }
+        #expect(summary.counts[.failed] == failed.count && !failed.isEmpty, "no update met an injected failure")
+        for row in failed {
+            #expect(row["CallRouteId"] == before[row["RouteName"] ?? ""]?.id)
+            #expect(row["note"]?.contains("by name") != true)
+        }
+    }
+
     @Test("--plan reports exactly the changed fields and leaves the server untouched")
     func planLeavesTheServerUntouched() async throws {
         let harness = try await ImportHarness.start()
@@ -172,8 +308,9 @@ struct ImportPlanTests {
         #expect(plan.counts == [.toUpdate: 12])
         #expect(plan.thresholdWarning?.hasPrefix("this would update 12 of the account's 12 existing routes (100 %)") == true)
         #expect(plan.description.contains("warning: the import would stop before sending anything: this would update 12"))
+        #expect(plan.exitStatus == .usage, "a plan exits as the import would have")
         let forced = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = true; $0.threshold.force = true }
-        #expect(forced.thresholdWarning == nil)
+        #expect(forced.thresholdWarning == nil && forced.exitStatus == .success)
     }
 }
 

@@ -19,13 +19,17 @@ struct ImportPlanCommandTests {
         let input = try file(port: 5062)
 
         let plan = try cli.run(["import", input, "--plan", "--on-existing", "update", "--output", "json"])
-        #expect(plan.status == 0)
+        #expect(plan.status == 64, "a plan exits as the import it plans would have")
         let rows = try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(rows.count == 12)
         #expect(rows.allSatisfy { $0["status"] as? String == "to-update" && $0["changes"] as? [String] == ["TrunkPort1: 5060 → 5062"] })
         #expect(plan.stderr.contains("plan, nothing sent: 12 rows"))
         #expect(plan.stderr.contains("warning: the import would stop before sending anything: this would update 12"))
         #expect(FileManager.default.fileExists(atPath: cli.home.appendingPathComponent("trunks.plan.csv").path))
+
+        #expect(try cli.run(["import", input, "--plan", "--on-existing", "update", "--quiet"]).status == 64)
+        #expect(try cli.run(["import", input, "--plan", "--on-existing", "update", "--max-changes", "11", "-q"]).status == 64)
+        #expect(try cli.run(["import", input, "--plan", "--on-existing", "update", "--force", "-q"]).status == 0)
 
         let refused = try cli.run(["import", input, "--on-existing", "update"])
         #expect(refused.status == 64)
@@ -49,6 +53,12 @@ struct ImportPlanCommandTests {
             #expect(outcome.stderr.contains("--plan compares the file with the account and sends nothing"))
         }
         #expect(try cli.run(["import", "routes.csv", "--max-changes=-1"]).stderr.contains("--max-changes must be"))
+        let negative = try cli.run(["import", "routes.csv", "--on-existing", "update", "--max-changes", "-1"])
+        #expect(negative.status == 64 && negative.stderr.contains("--max-changes must be a number of routes from 0 to"))
+        for extra in [["--force"], ["--max-changes", "3"]] {
+            let outcome = try cli.run(["import", "routes.csv"] + extra)
+            #expect(outcome.status == 64 && outcome.stderr.contains("they go with --on-existing update"))
+        }
         #expect(try cli.run(["import", "routes.csv", "--force", "--max-changes", "3"]).status == 64)
     }
 }

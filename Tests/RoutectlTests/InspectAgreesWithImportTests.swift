@@ -29,7 +29,7 @@ import Testing
 
         let imported = try cli.run(["import", path, "--dry-run"])
         #expect(imported.status == 64)
-        #expect(imported.stderr.contains("routectl: \(refused)"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("routectl: \(path): \(refused)"), "\(imported.stderr)")
 
         let inspectedIgnoring = try cli.run(["csv", "inspect", path, "--ignore-column", "notes"])
         #expect(inspectedIgnoring.status == 0, "\(inspectedIgnoring.stderr)")
@@ -74,7 +74,7 @@ import Testing
         #expect(forced.stderr.contains("\(path):1: header: the header is separated by ';': try --delimiter ';'"), "\(forced.stderr)")
         let forcedImport = try cli.run(["import", path, "--dry-run", "--delimiter", ","])
         #expect(forcedImport.status == 64)
-        #expect(forcedImport.stderr.contains("\nheader: the header is separated by ';': try --delimiter ';'"))
+        #expect(forcedImport.stderr.contains("\n\(path): header: the header is separated by ';': try --delimiter ';'"))
     }
 
     @Test("--json masks secret columns, as every other output does")
