@@ -54,20 +54,11 @@ public struct ImportOptions: Sendable {
 
     /// `routes.csv` → `routes.results.csv`, beside the input.
     public static func defaultResultsPath(forInput path: String) -> String {
-        besideInput(path, suffix: ".results.csv")
+        FileName.split(path).stem + ".results.csv"
     }
 
     /// `routes.csv` → `routes.plan.csv`: a plan never overwrites an import's results or journal.
     public static func defaultPlanPath(forInput path: String) -> String {
-        besideInput(path, suffix: ".plan.csv")
-    }
-
-    private static func besideInput(_ path: String, suffix: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let nameStart = slash.map { path.index(after: $0) } ?? path.startIndex
-        if let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart {
-            return path[..<dot] + suffix
-        }
-        return path + suffix
+        FileName.split(path).stem + ".plan.csv"
     }
 }

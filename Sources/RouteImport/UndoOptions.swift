@@ -20,21 +20,18 @@ public struct UndoOptions: Sendable {
 
     /// `routes.results.csv` → `routes.results.undo.csv`, beside it.
     public static func defaultResultsPath(forImportResults path: String) -> String {
-        beside(path, suffix: "undo")
+        beside(path, "undo")
     }
 
     /// `routes.results.csv` → `routes.results.undo-plan.csv`: a plan never overwrites an undo's
     /// results or journal.
     public static func defaultPlanPath(forImportResults path: String) -> String {
-        beside(path, suffix: "undo-plan")
+        beside(path, "undo-plan")
     }
 
-    private static func beside(_ path: String, suffix: String) -> String {
-        let slash = path.lastIndex(of: "/")
-        let nameStart = slash.map { path.index(after: $0) } ?? path.startIndex
-        if let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart {
-            return path[..<dot] + "." + suffix + path[dot...]
-        }
-        return path + "." + suffix + ".csv"
+    /// `NAME.EXT` → `NAME.SUFFIX.EXT`, or `NAME.SUFFIX.csv` for a name without an extension.
+    private static func beside(_ path: String, _ suffix: String) -> String {
+        let (stem, ext) = FileName.split(path)
+        return stem + "." + suffix + (ext ?? ".csv")
     }
 }
