@@ -141,17 +141,26 @@ public struct Importer: Sendable {
                 try journal.recordAccount(service.account)
             }
         }
-        // Under --resume the journal is one that passed the check: no other is ever put in place.
-        if options.onExisting == .update, !options.plan, !options.resume, !options.dryRun, service != nil {
+        if options.onExisting == .update, !options.plan, !options.dryRun, service != nil {
             try await checkThreshold(journal: journal, schema: schema, settleDelay: longestSettleDelay)
         }
         return (options.plan ? journal : try journal.installed(), longestSettleDelay)
     }
 
-    /// Counts the updates the file would make before anything is sent — a pass over the file
-    /// that decides every row as a plan does, into the journal, so that no row is held in memory
-    /// — and refuses them when they are more than `options.threshold` allows.
+    /// Counts the updates the file would make before anything is sent and refuses them when they
+    /// are more than `options.threshold` allows.
     private func checkThreshold(journal: Journal, schema: RouteSchema, settleDelay: Double) async throws(ImportError) {
+        let updates = options.resume
+            ? try resumedUpdates(journal: journal, schema: schema, settleDelay: settleDelay)
+            : try await freshUpdates(journal: journal, schema: schema, settleDelay: settleDelay)
+        if let refusal = options.threshold.refusal(changes: updates, existing: try journal.accountCount(), verb: "update") {
+            throw .tooManyChanges(refusal)
+        }
+    }
+
+    /// A first run's updates: a pass over the file that decides every row as a plan does, into
+    /// the journal, so that no row is held in memory.
+    private func freshUpdates(journal: Journal, schema: RouteSchema, settleDelay: Double) async throws(ImportError) -> Int {
         var counting = options
         counting.includeInput = false
         let stop = StopSignal()
@@ -170,9 +179,27 @@ public struct Importer: Sendable {
         }
         let updates = try journal.counts()[.toUpdate] ?? 0
         try journal.clearRows()
-        if let refusal = options.threshold.refusal(changes: updates, existing: try journal.accountCount(), verb: "update") {
-            throw .tooManyChanges(refusal)
+        return updates
+    }
+
+    /// A resumed run's new updates: the rows it decides afresh (no final status then, or
+    /// `invalid` and perhaps fixed since) that would now update, counted as they come, since the
+    /// journal keeps the earlier run's rows. Rows the earlier run may have sent were counted by
+    /// it; a row fixed in the file after a refused or partial run was not, and must not slip by.
+    private func resumedUpdates(journal: Journal, schema: RouteSchema, settleDelay: Double) throws(ImportError) -> Int {
+        var counting = options
+        counting.includeInput = false
+        // The triage's batch is never committed, so names first seen after the journal's rows
+        // stay in it and duplicates among them are not counted twice.
+        var rows = ImportRows(source: try RowSource(path: inputPath, schema: schema, options: counting),
+                              triage: RowTriage(options: counting, journal: journal, keyField: schema.keyField,
+                                                settleDelay: settleDelay, planning: true),
+                              previous: PreviousRows(journal: journal))
+        var updates = 0
+        while let decision = try rows.next() {
+            if case .done(let result) = decision, result.status == .toUpdate { updates += 1 }
         }
+        return updates
     }
 
     /// The path as the file system resolves it, to tell whether two paths are one file.

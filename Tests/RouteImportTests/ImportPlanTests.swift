@@ -106,6 +106,35 @@ struct ImportPlanTests {
         #expect(harness.sandbox.routeWrites == writes + 40)
     }
 
+    @Test("--resume counts the updates it decides afresh: rows fixed after an invalid run do not slip past the threshold")
+    func resumeCountsRowsFixedSince() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        _ = try await harness.importFile(try harness.write("others.csv", trunkCSV(0..<24, prefix: "other")))
+        _ = try await harness.importFile(try harness.write("base.csv", trunkCSV(0..<20)))
+        let input = try harness.write("v.csv", trunkCSV(0..<20).replacingOccurrences(of: ",5061,", with: ",99999,"))
+        let invalid = try await harness.importFile(input) { $0.onExisting = .update }
+        #expect(invalid.counts == [.invalid: 20])
+        let before = try await snapshot(harness)
+        let writes = harness.sandbox.routeWrites
+
+        try harness.write("v.csv", trunkCSV(0..<20).replacingOccurrences(of: ",5061,", with: ",5070,"))
+        do {
+            _ = try await harness.importFile(input) { $0.onExisting = .update; $0.resume = true }
+            Issue.record("a resumed run updated 20 of 44 routes without --force")
+        } catch let error as ImportError {
+            #expect(error.exitStatus == .usage)
+            #expect(error.description.hasPrefix("nothing was sent: this would update 20 of the account's 44 existing routes (45 %)"))
+        }
+        #expect(harness.sandbox.routeWrites == writes)
+        #expect(try await snapshot(harness) == before)
+
+        let forced = try await harness.importFile(input) {
+            $0.onExisting = .update; $0.resume = true; $0.threshold.force = true
+        }
+        #expect(forced.counts == [.updated: 20])
+    }
+
     @Test("a run that sends nothing — refused, or stopped before the threshold was decided — leaves the earlier journal and results")
     func refusedRunKeepsTheEarlierJournal() async throws {
         let harness = try await ImportHarness.start { $0.latency = .milliseconds(300) }
