@@ -67,7 +67,7 @@ public struct Importer: Sendable {
         guard Self.resolved(inputPath) != Self.resolved(resultsPath) else {
             throw .usage("the results would overwrite the input \(inputPath): give --results another path")
         }
-        try OutputGuard.refuse(results: resultsPath, plan: options.plan)
+        try OutputGuard.refuse(results: resultsPath, run: options.plan ? .planning : .importing)
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header,
                                         onExisting: options.onExisting.rawValue, from: options.from?.rawValue ?? "",
                                         includeInput: options.includeInput)

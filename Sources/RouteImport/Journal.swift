@@ -121,6 +121,14 @@ final class Journal: Sendable {
         return journal
     }
 
+    /// Whether `path` is an undo's journal, read without creating or changing anything.
+    static func isUndo(path: String) -> Bool {
+        guard access(path, R_OK) == 0, let database = try? DatabaseQueue(path: path) else { return false }
+        defer { try? database.close() }
+        let onExisting = try? database.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'on_existing'") }
+        return onExisting == "undo"
+    }
+
     /// `--resume`, before the input's header is read: the provider and `--from` decide how it is
     /// read, so a run without the first run's would fail on the header without saying why.
     /// Whatever else is wrong with the journal is said by `openExisting`.

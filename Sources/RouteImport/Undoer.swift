@@ -54,7 +54,7 @@ public struct Undoer: Sendable {
         guard Importer.resolved(importResultsPath) != Importer.resolved(resultsPath) else {
             throw .usage("the undo's results would overwrite the import's \(importResultsPath): give --results another path")
         }
-        try OutputGuard.refuse(results: resultsPath, plan: options.plan)
+        try OutputGuard.refuse(results: resultsPath, run: options.plan ? .planning : .undoing)
         let imported = try ImportRecord.open(resultsPath: importResultsPath, dialect: service.dialect, account: service.account)
         let identity = Journal.Identity.undo(dialect: service.dialect.rawValue)
         // A new undo's journal replaces the earlier one's only when it runs (`run`).

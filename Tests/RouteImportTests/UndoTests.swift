@@ -211,6 +211,33 @@ struct UndoTests {
         #expect(forced.counts[.deleted] == 12)
     }
 
+    @Test("undo's --results never writes over another import's results or journal, or an import's input; its own earlier results it replaces")
+    func resultsGuard() async throws {
+        let harness = try await ImportHarness.start()
+        defer { Task { await harness.stop() } }
+        let a = try harness.write("a.csv", trunkCSV(0..<3, prefix: "a"))
+        let b = try harness.write("b.csv", trunkCSV(0..<3, prefix: "b"))
+        _ = try await harness.importFile(a)
+        _ = try await harness.importFile(b)
+        let aResults = harness.directory + "/a.results.csv", bResults = harness.directory + "/b.results.csv"
+        let kept = try [bResults, bResults + ".journal", a].map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let listed = try await harness.snapshot()
+
+        for path in [bResults, a] {
+            await #expect { try await harness.undo(aResults) { $0.resultsPath = path } } throws: { error in
+                (error as? ImportError)?.exitStatus == .usage
+            }
+        }
+        #expect(try [bResults, bResults + ".journal", a].map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == kept)
+        #expect(try await harness.snapshot() == listed, "a refused undo changed the account")
+
+        let own = harness.directory + "/a.undo.csv"
+        #expect(try await harness.undo(aResults) { $0.resultsPath = own }.counts[.deleted] == 3)
+        #expect(try await harness.undo(aResults) { $0.resultsPath = own }.counts[.gone] == 3,
+                "an undo's own earlier results are replaced")
+        #expect(try await harness.undo(bResults).counts[.deleted] == 3, "b's import can still be undone")
+    }
+
     @Test("--plan says what undo would do, row by row, and changes nothing")
     func plan() async throws {
         let harness = try await ImportHarness.start()
