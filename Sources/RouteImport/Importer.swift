@@ -220,8 +220,8 @@ public struct Importer: Sendable {
             if let recorded = try previous.state(of: number), recorded.key != key {
                 throw .unusableResults("""
                     \(inputPath) has changed since the run that \(journalPath) records: row \(number) is "\(key)" now \
-                    but was "\(recorded.key)" then. --resume needs the same file; without --resume a new import \
-                    starts, and names already created are reported as exists
+                    but was "\(recorded.key)" then. --resume and --verify need the same file; without --resume a new \
+                    import starts, and names already created are reported as exists
                     """)
             }
         }
@@ -229,7 +229,7 @@ public struct Importer: Sendable {
         guard recorded <= rows else {
             throw .unusableResults("""
                 \(inputPath) has \(rows) rows but the run that \(journalPath) records had \(recorded): \
-                --resume needs the same file
+                --resume and --verify need the same file
                 """)
         }
     }
@@ -238,6 +238,33 @@ public struct Importer: Sendable {
     public func verify() async throws(ImportError) -> Verification {
         guard let service else { throw .usage("--verify needs a connection to the account") }
         let journal = try Journal.openExisting(path: journalPath, identity: nil, dialect: dialect.rawValue)
+        try checkVerifiable(journal)
         return try await Verification.run(service: service, journal: journal, repair: options.repair)
+    }
+
+    /// `--verify` checks the routes of the import a journal records, by this file's names: so the
+    /// journal must be an import's, of this very file (its columns and its rows), as `--resume`
+    /// requires. Any other is refused as a usage error, before anything is compared.
+    private func checkVerifiable(_ journal: Journal) throws(ImportError) {
+        let found = try journal.identity()
+        if found.isUndo {
+            throw .usage("\(journalPath) is the journal of an undo: --verify checks an import; "
+                + "give --results the results of the import of \(inputPath)")
+        }
+        // Read as the import read it, whatever --from this run was given.
+        var reading = self
+        reading.options.from = Provider(rawValue: found.from)
+        reading.options.includeInput = false
+        let schema = RouteSchema.forDialect(dialect)
+        let header = try RowSource(path: inputPath, schema: schema, options: reading.options).header
+        guard header == found.inputHeader else {
+            throw .usage("\(journalPath) is the journal of an input with other columns (\(found.inputHeader.joined(separator: ","))) "
+                + "than \(inputPath): give --results the results of the import of \(inputPath)")
+        }
+        do throws(ImportError) {
+            try reading.checkSameRows(as: journal, schema: schema)
+        } catch .unusableResults(let problem) {
+            throw .usage(problem)
+        }
     }
 }

@@ -42,6 +42,30 @@ import Testing
         #expect(try await flowroute.serverRoutes().keys.filter { $0 != "sip-reg" }.isEmpty, "nothing sent to the other account")
     }
 
+    @Test func verifyOfAnUndoJournalOrAnotherInputsJournalIsRefused() async throws {
+        let harness = try await ImportHarness.start(.telegent)
+        defer { Task { await harness.stop() } }
+        let a = try harness.write("a.csv", trunkCSV(0..<3, prefix: "a"))
+        let b = try harness.write("b.csv", trunkCSV(0..<3, prefix: "b"))
+        _ = try await harness.importFile(a)
+        let aResults = harness.directory + "/a.results.csv"
+        _ = try await harness.undo(aResults)
+
+        func verify(_ input: String, results: String) async throws -> Verification {
+            var options = ImportOptions()
+            options.resultsPath = results
+            return try await Importer(inputPath: input, dialect: .telegent, options: options, service: harness.service).verify()
+        }
+        let undoJournal = await usageError { _ = try await verify(a, results: harness.directory + "/a.results.undo.csv") }
+        #expect(undoJournal?.contains("is the journal of an undo: --verify checks an import") == true)
+        let otherInput = await usageError { _ = try await verify(b, results: aResults) }
+        #expect(otherInput?.contains("row 1 is \"b-0\" now but was \"a-0\" then") == true)
+        let otherColumns = try harness.write("c.csv", "RouteName,RouteType,TrunkIp1,TrunkPort1\na-0,Trunk,10.0.0.1,5061\n")
+        let columns = await usageError { _ = try await verify(otherColumns, results: aResults) }
+        #expect(columns?.contains("is the journal of an input with other columns") == true)
+        #expect(try await verify(a, results: aResults).rows == 3, "the import's own journal still verifies")
+    }
+
     @Test func resumeWithoutTheIncludeInputOrFromOfTheFirstRunIsRefused() async throws {
         let harness = try await ImportHarness.start(.telegent)
         defer { Task { await harness.stop() } }
