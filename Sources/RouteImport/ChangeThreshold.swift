@@ -2,6 +2,12 @@
 /// quarter of the account's existing routes, and at least ten of them, is refused before anything
 /// is sent, unless forced. `--max-changes N` replaces that rule with a plain limit of N changes.
 /// "Changes" are whatever the caller counts: an import's updates, an undo's deletes.
+///
+/// On `--resume` only the changes the earlier run did not count are counted, against the account
+/// as it is now: that run passed (a refused run leaves nothing to resume), and its own changes
+/// have shrunk or changed the account since. An import counts the rows it decides afresh, whose
+/// file may have been fixed since; an undo's rows come from the import's journal, which nothing
+/// edits, so every change a resumed undo has left was counted already.
 public struct ChangeThreshold: Sendable, Equatable {
     /// The share of existing routes the default rule allows to change.
     public static let share = 0.25

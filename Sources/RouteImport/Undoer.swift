@@ -97,7 +97,9 @@ public struct Undoer: Sendable {
         let existing = try journal.accountCount()
         let threshold = options.threshold
         let verb = "delete or restore"
-        if !options.plan, let refusal = threshold.refusal(changes: counts.changes, existing: existing, verb: verb) {
+        // On --resume nothing is new to count (`ChangeThreshold`).
+        if !options.plan, !options.resume,
+           let refusal = threshold.refusal(changes: counts.changes, existing: existing, verb: verb) {
             throw .tooManyChanges(refusal)
         }
         let warning = options.plan && threshold.stops(changes: counts.changes, existing: existing)

@@ -340,6 +340,27 @@ struct UndoTests {
         expectSame(try await harness.snapshot(), before, "after a resumed undo")
     }
 
+    @Test("a resumed undo is not counted again against the account its earlier run shrank")
+    func resumeAfterForcedUndoIsNotCountedAgain() async throws {
+        let harness = try await ImportHarness.start { $0.latency = .milliseconds(20) }
+        defer { Task { await harness.stop() } }
+        _ = try await harness.importFile(try harness.write("r.csv", trunkCSV(0..<40)))
+        let results = harness.directory + "/r.results.csv"
+        let full = try await harness.serverRoutes().count
+        let running = Task { try await harness.undo(results) { $0.concurrency = 2; $0.threshold.force = true } }
+        let deadline = ContinuousClock.now + .seconds(120)
+        while try await harness.serverRoutes().count > full - 15, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        running.cancel()
+        #expect(try await running.value.exitStatus == .interrupted)
+
+        let resumed = try await harness.undo(results) { $0.resume = true }
+        #expect(resumed.exitStatus == .success)
+        #expect(statuses(try harness.results(harness.directory + "/r.results.undo.csv")) == ["deleted": 40])
+        #expect(try await harness.serverRoutes().count == full - 40)
+    }
+
     @Test("--resume leaves alone a route changed after an earlier undo's request landed unanswered")
     func resumeAfterChange() async throws {
         let storage = NSTemporaryDirectory() + "routectl-undo-" + UUID().uuidString
