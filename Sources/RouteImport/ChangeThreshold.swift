@@ -64,6 +64,12 @@ public struct ChangeThreshold: Sendable, Equatable {
             + "more than the \(Int(Self.share * 100)) % allowed without --force"
     }
 
+    /// A plan's warning, once `exceeded` says the changes are more than allowed: what they exceed,
+    /// and what lets them go ahead.
+    public func planWarning(changes: Int, existing: Int, verb: String) -> String {
+        warning(changes: changes, existing: existing, verb: verb) + " (--force, or --max-changes \(changes), lets it go ahead)"
+    }
+
     /// `changes` as a share of `existing`, in whole percent unless rounding would hide that it
     /// is more than the share allowed (5,001 of 20,000 is `25.1`, not `25`).
     static func percent(_ changes: Int, of existing: Int) -> String {

@@ -16,8 +16,9 @@ public struct ImportSummary: Sendable {
     public var inputNotice: String?
     /// `--plan`: nothing was sent, and the counts are what an import would do.
     public var plan = false
-    /// `--plan`: the import would stop at the change threshold, and why.
-    public var thresholdWarning: String?
+    /// `--plan`: the run would stop before sending anything (the change threshold, or what the
+    /// provider cannot do), why, and what would let it go ahead, if anything.
+    public var stopWarning: String?
     /// What ran, as the summary names it: `import`, or `undo`, which ends the same way.
     public var command = "import"
     /// The check that ends an undo, as `verification` ends an import.
@@ -30,7 +31,7 @@ public struct ImportSummary: Sendable {
         case .fatal: return .fatal
         case nil:
             // A plan exits as the run it plans would have: that one would have been refused.
-            if thresholdWarning != nil { return .usage }
+            if stopWarning != nil { return .usage }
             let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
             let unchecked = verification?.isClean == false || undoCheck?.isClean == false
             return errors > 0 || unchecked ? .partialFailure : .success
@@ -74,10 +75,8 @@ public struct ImportSummary: Sendable {
         if let partly = counts[.partlyRestored], partly > 0 {
             text += "\n\(Self.routes(partly)) partly restored: each note names what no update can put back"
         }
-        if let thresholdWarning {
-            let changes = [RowStatus.toUpdate, .toDelete, .toRestore].reduce(0) { $0 + (counts[$1] ?? 0) }
-            text += "\nwarning: the \(command) would stop before sending anything: \(thresholdWarning) "
-                + "(--force, or --max-changes \(changes), lets it go ahead)"
+        if let stopWarning {
+            text += "\nwarning: the \(command) would stop before sending anything: \(stopWarning)"
         }
         text += "\n\(plan ? "plan" : "results"): \(resultsPath)"
         if !plan, stopReason != nil || (counts[.failed] ?? 0) > 0 {

@@ -116,13 +116,13 @@ public struct Importer: Sendable {
         if options.plan, options.onExisting == .update {
             let updates = counts[.toUpdate] ?? 0, existing = try journal.accountCount()
             if options.threshold.stops(changes: updates, existing: existing) {
-                warning = options.threshold.warning(changes: updates, existing: existing, verb: "update")
+                warning = options.threshold.planWarning(changes: updates, existing: existing, verb: "update")
             }
         }
         return ImportSummary(counts: counts, thisRun: tally.statuses, elapsed: clock.now - started,
                              resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
                              verification: verification, inputNotice: tally.inputNotice, plan: options.plan,
-                             thresholdWarning: warning)
+                             stopWarning: warning)
     }
 
     /// Readies `journal` to send from: the account listed into it and the threshold checked; a

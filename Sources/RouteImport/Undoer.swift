@@ -44,8 +44,8 @@ public struct Undoer: Sendable {
     /// What undo is about to do, decided against the account as listed, before anything is sent.
     public struct Prepared: Sendable {
         public let counts: UndoCounts
-        /// `--plan`: the undo would stop at the change threshold, and why.
-        public let thresholdWarning: String?
+        /// `--plan`: the undo would stop before sending anything, and why.
+        public let stopWarning: String?
         let imported: Journal
         let journal: Journal
     }
@@ -87,12 +87,15 @@ public struct Undoer: Sendable {
             case .send(let pending): counts.byStatus[pending.action.isDelete ? .toDelete : .toRestore, default: 0] += 1
             }
         }
-        if service.dialect == .flowrouteV1, counts.deletes > 0, !options.plan {
-            throw .usage("""
-                Flowroute's v1 API cannot delete routes, so the \(ImportSummary.routes(counts.deletes)) this import created cannot be \
-                taken back through it: undo --plan lists them, to delete through the v2 API \
-                (routectl routes delete NAME --provider flowroute-v2); nothing was sent
-                """)
+        var cannot: String?
+        if service.dialect == .flowrouteV1, counts.deletes > 0 {
+            let problem = "Flowroute's v1 API cannot delete routes, so the \(ImportSummary.routes(counts.deletes)) this import "
+                + "created cannot be taken back through it: "
+            if !options.plan {
+                throw .usage(problem + "undo --plan lists them, to delete through the v2 API "
+                    + "(routectl routes delete NAME --provider flowroute-v2); nothing was sent")
+            }
+            cannot = problem + "they are to-delete here, to delete through the v2 API (routectl routes delete NAME --provider flowroute-v2)"
         }
         let existing = try journal.accountCount()
         let threshold = options.threshold
@@ -103,9 +106,9 @@ public struct Undoer: Sendable {
             throw .tooManyChanges(refusal)
         }
         let warning = options.plan && threshold.stops(changes: counts.changes, existing: existing)
-            ? threshold.warning(changes: counts.changes, existing: existing, verb: verb)
+            ? threshold.planWarning(changes: counts.changes, existing: existing, verb: verb)
             : nil
-        return Prepared(counts: counts, thresholdWarning: warning, imported: imported, journal: journal)
+        return Prepared(counts: counts, stopWarning: cannot ?? warning, imported: imported, journal: journal)
     }
 
     /// The person answered no: nothing was sent, so a new undo's journal goes; a resumed one
@@ -138,7 +141,7 @@ public struct Undoer: Sendable {
                                     resultsPath: resultsPath, stopReason: stop.reason, dryRun: false,
                                     verification: nil, inputNotice: nil)
         summary.plan = options.plan
-        summary.thresholdWarning = prepared.thresholdWarning
+        summary.stopWarning = prepared.stopWarning
         summary.command = "undo"
         if !options.plan, stop.reason == nil {
             summary.undoCheck = try await UndoCheck.run(service: service, imported: prepared.imported, journal: journal)

@@ -335,11 +335,11 @@ struct ImportPlanTests {
         let input = try harness.write("v2.csv", trunkCSV(0..<12).replacingOccurrences(of: ",5061,", with: ",5070,"))
         let plan = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = true }
         #expect(plan.counts == [.toUpdate: 12])
-        #expect(plan.thresholdWarning?.hasPrefix("this would update 12 of the account's 12 existing routes (100 %)") == true)
+        #expect(plan.stopWarning?.hasPrefix("this would update 12 of the account's 12 existing routes (100 %)") == true)
         #expect(plan.description.contains("warning: the import would stop before sending anything: this would update 12"))
         #expect(plan.exitStatus == .usage, "a plan exits as the import would have")
         let forced = try await harness.importFile(input) { $0.onExisting = .update; $0.plan = true; $0.threshold.force = true }
-        #expect(forced.thresholdWarning == nil && forced.exitStatus == .success)
+        #expect(forced.stopWarning == nil && forced.exitStatus == .success)
     }
 }
 

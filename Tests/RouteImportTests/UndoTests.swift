@@ -437,5 +437,10 @@ struct UndoTests {
             "\(error)".contains("Flowroute's v1 API cannot delete routes, so the 1 route this import created")
         }
         #expect(try await v1.serverRoutes()["v1route"] == ["v1route"], "a refused undo deleted the route")
+        // The plan says so too, and exits as the undo would.
+        let plan = try await v1.undo(v1.directory + "/v1.results.csv") { $0.plan = true }
+        #expect(plan.exitStatus == .usage)
+        #expect(plan.description.contains("warning: the undo would stop before sending anything: Flowroute's v1 API cannot delete routes"))
+        #expect(try await v1.serverRoutes()["v1route"] == ["v1route"])
     }
 }
