@@ -86,11 +86,12 @@ final class Journal: Sendable {
     static func openExisting(path: String, identity: Identity?, dialect: String? = nil) throws(ImportError) -> Journal {
         guard access(path, F_OK) == 0 else {
             if access(path + ".new", F_OK) == 0 {
-                throw .unusableResults("the run that would have kept its journal at \(path) stopped before sending "
+                throw .usage("the run that would have kept its journal at \(path) stopped before sending "
                     + "anything, so there is nothing to continue: run it again without --resume")
             }
             let run = identity?.isUndo == true ? "undo" : "import"
-            throw .unusableResults("""
+            // A usage error, as undo's refusal without a journal is: the command asks for what is not there.
+            throw .usage("""
                 there is no journal at \(path) to continue from: an \(run) keeps it beside its results \
                 (give the same --results as before); without --resume a new \(run) starts
                 """)

@@ -202,6 +202,8 @@ struct ImportTrustTests {
         }
         // No journal where the results would be.
         #expect(await refusal { $0.resultsPath = harness.directory + "/elsewhere.csv" }.hasPrefix("there is no journal at"))
+        await #expect { try await harness.importFile(input) { $0.resume = true; $0.resultsPath = harness.directory + "/elsewhere.csv" } }
+            throws: { ($0 as? ImportError)?.exitStatus == .usage }
         // Another answer to existing names.
         #expect(await refusal { $0.onExisting = .update }.contains("run with --on-existing skip"))
         // A row removed from the middle of the file: every later name shifts.

@@ -284,7 +284,7 @@ struct UndoTests {
         #expect(await refusal(harness.directory + "/killed.csv").contains(
             "there is no \(harness.directory)/killed.csv, only its journal: the import that writes it was stopped before it finished. "
             + "Finish it first with the same import command and --resume --results \(harness.directory)/killed.csv, then undo it"))
-        #expect(await refusal(results, status: .fatal) { $0.resume = true }.contains(
+        #expect(await refusal(results, status: .usage) { $0.resume = true }.contains(
             "an undo keeps it beside its results (give the same --results as before); without --resume a new undo starts"))
         let copy = try harness.write("copy.csv", String(contentsOfFile: results, encoding: .utf8))
         #expect(await refusal(copy).contains("there is no journal beside"))
