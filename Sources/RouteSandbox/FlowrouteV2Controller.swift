@@ -91,8 +91,15 @@ struct FlowrouteV2Controller: Sendable {
         let account = try context.requireAccount()
         let id = context.parameters.get("id") ?? ""
         try Self.refuseBuiltIn(id)
-        guard try await store.delete(account: account.key, dialect: .flowrouteV2, id: id) else { throw Self.notFound(id) }
-        return Response(status: .noContent)
+        switch try await store.delete(account: account.key, dialect: .flowrouteV2, id: id) {
+        case .deleted:
+            return Response(status: .noContent)
+        case .notFound:
+            throw Self.notFound(id)
+        case .inUse:
+            throw SandboxError(.forbidden, title: "This Route has numbers still associated to it.",
+                               detail: "Please disassociate all numbers before deleting.")
+        }
     }
 
     // MARK: Bodies
