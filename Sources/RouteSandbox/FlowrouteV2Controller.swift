@@ -7,8 +7,8 @@ import RouteModel
 struct FlowrouteV2Controller: Sendable {
     let store: RouteStore
     private static let schema = RouteSchema.flowrouteV2
-    private static let mediaType = "application/vnd.api+json"
-    private static let sipRegistrationID = "0"
+    static let mediaType = "application/vnd.api+json"
+    static let sipRegistrationID = "0"
 
     func addRoutes(to group: RouterGroup<SandboxContext>) {
         group.post("routes", use: create)
@@ -166,7 +166,7 @@ struct FlowrouteV2Controller: Sendable {
     }
 
     /// An absolute link on the host the client used.
-    private static func link(_ request: Request, _ pathAndQuery: String) -> String {
+    static func link(_ request: Request, _ pathAndQuery: String) -> String {
         "http://\(request.head.authority ?? "127.0.0.1")\(pathAndQuery)"
     }
 

@@ -48,10 +48,15 @@ struct SandboxRouter {
         let flowrouteV2 = router.group("v2")
             .refuseMethods("routes", allowing: [.get, .post])
             .refuseMethods("routes/{id}", allowing: [.get, .patch, .delete])
+            .refuseMethods("numbers", allowing: [.get])
+            .refuseMethods("numbers/{number}", allowing: [.get])
+            .refuseMethods("numbers/{number}/relationships/{relationship}", allowing: [.patch])
             .group()
             .add(middleware: BasicAuthMiddleware(accounts: accounts))
         FlowrouteV2Controller(store: store)
             .addRoutes(to: guarded(flowrouteV2, counting: routeWrites, dice: dice, limiter: limiter))
+        FlowrouteV2NumbersController(numbers: store.numbers)
+            .addRoutes(to: guarded(flowrouteV2, counting: numberWrites, dice: dice, limiter: limiter))
         return router
     }
 
