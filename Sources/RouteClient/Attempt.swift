@@ -17,6 +17,16 @@ public enum Attempt<T: Sendable>: Sendable {
         return nil
     }
 
+    /// The same outcome, its error (if any) changed by `transform`: a message made more specific.
+    public func mapError(_ transform: (ClientError) -> ClientError) -> Attempt<T> {
+        switch self {
+        case .success: return self
+        case .rejected(let error): return .rejected(transform(error))
+        case .retryable(let error): return .retryable(transform(error))
+        case .unknown(let error): return .unknown(transform(error))
+        }
+    }
+
     public var error: ClientError? {
         switch self {
         case .success: return nil

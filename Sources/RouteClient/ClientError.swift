@@ -8,6 +8,8 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
         case refused
         /// The route named in the request does not exist (404).
         case notFound
+        /// The service refused to delete a route because numbers still use it.
+        case routeInUse
         /// The account key or secret was refused (401 on authentication, or again after re-authenticating).
         case credentialsRefused
         /// No connection could be made: refused, unknown host, no route.
@@ -49,7 +51,7 @@ public struct ClientError: Error, Sendable, CustomStringConvertible {
     public var exitStatus: ExitStatus {
         switch kind {
         case .credentialsRefused, .unreachable, .tls: return .fatal
-        case .refused, .notFound, .timeout, .connectionLost, .unexpectedAnswer: return .partialFailure
+        case .refused, .notFound, .routeInUse, .timeout, .connectionLost, .unexpectedAnswer: return .partialFailure
         case .cancelled: return .interrupted
         }
     }
@@ -67,6 +69,20 @@ extension ClientError {
     /// `404 — voice route CRID-… was not found`.
     public static func notFound(_ what: String, body: APIErrorBody? = nil, url: String?) -> ClientError {
         ClientError(kind: .notFound, status: 404, body: body, url: url, message: "404 — \(what) was not found")
+    }
+
+    /// The service's refusal of a route delete, recognised as meaning that numbers use the route.
+    var routeInUse: ClientError {
+        var error = self
+        error.kind = .routeInUse
+        return error
+    }
+
+    /// The error with `context` before its text: what had been done when it happened.
+    func after(_ context: String) -> ClientError {
+        var error = self
+        error.text = context + ": " + text
+        return error
     }
 
     public static func credentialsRefused(url: String?, body: APIErrorBody? = nil) -> ClientError {

@@ -73,8 +73,64 @@ final class FlowrouteV1Client: RouteService {
             """)), status: nil)
     }
 
+    func forEachNumber(_ body: (PhoneNumber, NumberRouting) throws -> Void) async throws {
+        var previous: [PhoneNumber] = []
+        for page in 1... {
+            let url = "\(endpoint.baseURL)/tns/?limit=\(Self.pageSize)&page=\(page)"
+            let batch = try await transport.retrying { _ async -> Attempt<(numbers: [ListedNumber], next: String?)> in
+                switch await send(HTTPRequest(.GET, url)) {
+                case .success(let answer): return decoding(answer) { json throws(WireError) in try NumberWire.v1List(json) }
+                case let failure: return Attempt(failure: failure.failure!)
+                }
+            }
+            // The last page has no next link; a server that ignores paging repeats its page.
+            let numbers = batch.numbers.map(\.number)
+            if !numbers.isEmpty && numbers == previous { break }
+            for listed in batch.numbers { try body(listed.number, listed.routing) }
+            if batch.next == nil || numbers.isEmpty { break }
+            previous = numbers
+        }
+    }
+
+    func routing(of number: PhoneNumber) async throws(ClientError) -> NumberRouting {
+        try await transport.retrying { _ async -> Attempt<NumberRouting> in
+            switch await send(HTTPRequest(.GET, numberURL(number))) {
+            case .success(let answer):
+                return decoding(answer) { json throws(WireError) in
+                    let listed = try NumberWire.v1Number(json)
+                    guard listed.number == number else { throw .unexpected("the answer about \(number) is about \(listed.number)") }
+                    return listed.routing
+                }
+            case .rejected(let error) where error.status == 404:
+                return .rejected(.notFound("phone number \(number)", body: error.body, url: error.url))
+            case let failure:
+                return Attempt(failure: failure.failure!)
+            }
+        }
+    }
+
+    /// v1 sets a number's routes as one ordered list: the primary, then the failover.
+    func assignOnce(_ number: PhoneNumber, to routing: NumberRouting) async -> Answered<NumberRouting> {
+        guard routing.primary != nil || routing.failover == nil else {
+            return Answered(.rejected(ClientError(kind: .refused, message: "a failover route needs a primary route")), status: nil)
+        }
+        let routes = [routing.primary, routing.failover].compactMap { $0 }.map { JSON.object([("name", .string($0))]) }
+        switch await send(HTTPRequest(.PATCH, numberURL(number), json: .object([("routes", .array(routes))]))) {
+        case .success(let answer):
+            return Answered(.success(routing), status: answer.status)
+        case .rejected(let error) where error.status == 404:
+            return Answered(.rejected(.notFound("phone number \(number)", body: error.body, url: error.url)), status: 404)
+        case let failure:
+            return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
+        }
+    }
+
     func shutdown() async {
         await transport.shutdown()
+    }
+
+    private func numberURL(_ number: PhoneNumber) -> String {
+        "\(endpoint.baseURL)/tns/\(number.digits)"
     }
 
     private func put(_ route: Route, name: String) async -> Answered<Route> {

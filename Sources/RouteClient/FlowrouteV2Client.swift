@@ -69,6 +69,9 @@ final class FlowrouteV2Client: RouteService {
     func deleteOnce(id: String, mayHaveApplied: Bool) async -> Answered<Void> {
         switch await send(HTTPRequest(.DELETE, routeURL(id))) {
         case .success(let answer): return Answered(.success(()), status: answer.status)
+        case .rejected(let error) where error.status == 403:
+            // Flowroute's only documented reason to forbid a delete: numbers still use the route.
+            return Answered(.rejected(error.routeInUse), status: 403)
         case .rejected(let error) where error.status == 404:
             // After an attempt that may have been applied, 404 means that one did the work.
             return Answered(mayHaveApplied ? .success(()) : .rejected(.notFound("route \(id)", body: error.body, url: error.url)),
@@ -77,8 +80,73 @@ final class FlowrouteV2Client: RouteService {
         }
     }
 
+    func forEachNumber(_ body: (PhoneNumber, NumberRouting) throws -> Void) async throws {
+        var previous: [PhoneNumber] = []
+        var offset = 0
+        while true {
+            let url = "\(endpoint.baseURL)/numbers?limit=\(Self.pageSize)&offset=\(offset)"
+            let page = try await transport.retrying { _ async -> Attempt<(numbers: [ListedNumber], next: String?)> in
+                switch await send(HTTPRequest(.GET, url)) {
+                case .success(let answer): return decoding(answer) { json throws(WireError) in try NumberWire.v2List(json) }
+                case let failure: return Attempt(failure: failure.failure!)
+                }
+            }
+            // The last page has no next link; a server that ignores paging repeats its page.
+            let numbers = page.numbers.map(\.number)
+            if !numbers.isEmpty && numbers == previous { break }
+            for listed in page.numbers { try body(listed.number, listed.routing) }
+            if page.next == nil || numbers.isEmpty { break }
+            previous = numbers
+            offset += numbers.count
+        }
+    }
+
+    func routing(of number: PhoneNumber) async throws(ClientError) -> NumberRouting {
+        try await transport.retrying { _ async -> Attempt<NumberRouting> in
+            switch await send(HTTPRequest(.GET, numberURL(number))) {
+            case .success(let answer):
+                return decoding(answer) { json throws(WireError) in
+                    let listed = try NumberWire.v2Number(json)
+                    guard listed.number == number else { throw .unexpected("the answer about \(number) is about \(listed.number)") }
+                    return listed.routing
+                }
+            case .rejected(let error) where error.status == 404:
+                return .rejected(.notFound("phone number \(number)", body: error.body, url: error.url))
+            case let failure:
+                return Attempt(failure: failure.failure!)
+            }
+        }
+    }
+
+    /// Two requests, the primary route first: each sets or clears one relationship, so a repeat
+    /// after a failure of either is harmless.
+    func assignOnce(_ number: PhoneNumber, to routing: NumberRouting) async -> Answered<NumberRouting> {
+        var status: Int?
+        for (relationship, id) in [("primary_route", routing.primary), ("failover_route", routing.failover)] {
+            let data = id.map { JSON.object([("type", .string("route")), ("id", .string($0))]) } ?? .null
+            let request = HTTPRequest(.PATCH, numberURL(number) + "/relationships/" + relationship, json: .object([("data", data)]))
+            let sent = await send(request)
+            if case .success(let answer) = sent {
+                status = answer.status
+                continue
+            }
+            let failure = sent.failure!.mapError { error in
+                let error = error.status == 404 ? .notFound("phone number \(number)", body: error.body, url: error.url) : error
+                // The primary route is set by then: say so, since the number's calls already go there.
+                guard relationship == "failover_route" else { return error }
+                return error.after("\(number)'s primary route is now \(routing.primary ?? "none"), but its failover_route request failed")
+            }
+            return Answered(Attempt(failure: failure), status: failure.error?.status)
+        }
+        return Answered(.success(routing), status: status)
+    }
+
     func shutdown() async {
         await transport.shutdown()
+    }
+
+    private func numberURL(_ number: PhoneNumber) -> String {
+        "\(endpoint.baseURL)/numbers/\(number.digits)"
     }
 
     private func resource(_ request: HTTPRequest, id: String?) async -> Answered<Route> {

@@ -35,6 +35,15 @@ extension RouteService {
         }
     }
 
+    /// Points `number` at `routing`, retrying per the service's options: setting a number's
+    /// routes is idempotent, so an unknown outcome may be sent again.
+    public func assign(_ number: PhoneNumber, to routing: NumberRouting) async throws(ClientError) -> NumberRouting {
+        try await RetryExecutor(policy: options.retry).value(.idempotent) { _ async throws(CancellationError) in
+            try HTTPTransport.checkCancellation()
+            return await assignOnce(number, to: routing)
+        }
+    }
+
     /// The route that `route`'s create produced, looked up at `notBefore` at the earliest.
     private func settle(_ route: Route, notBefore: ContinuousClock.Instant) async -> RetryExecutor.Settlement<Route> {
         do { try await ContinuousClock().sleep(until: notBefore) } catch { return .cancelled }

@@ -24,6 +24,16 @@ public protocol RouteService: Sendable {
     /// One delete request. After an attempt that may have been applied (`mayHaveApplied`), a 404
     /// means that attempt did the work: a success.
     func deleteOnce(id: String, mayHaveApplied: Bool) async -> Answered<Void>
+    /// Every number of the account with its routing, handed to `body` as it is read (all pages,
+    /// streamed). Failures are retried and reported as `forEachRoute`'s are.
+    func forEachNumber(_ body: (PhoneNumber, NumberRouting) throws -> Void) async throws
+    /// One number's routing; throws a `ClientError` of kind `.notFound` when the account has no
+    /// such number.
+    func routing(of number: PhoneNumber) async throws(ClientError) -> NumberRouting
+    /// One assignment: the number's calls go to `routing` afterwards (Telegent: primary only;
+    /// Flowroute v2: the `primary_route` request, then `failover_route`, set or cleared).
+    /// Idempotent: repeating it is harmless, so every failure may be retried.
+    func assignOnce(_ number: PhoneNumber, to routing: NumberRouting) async -> Answered<NumberRouting>
     /// Closes the connections; the service cannot be used afterwards.
     func shutdown() async
 }

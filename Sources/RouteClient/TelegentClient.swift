@@ -20,6 +20,7 @@ final class TelegentClient: RouteService {
     }
 
     private var routesURL: String { endpoint.baseURL + "/voice/routes" }
+    private var numbersURL: String { endpoint.baseURL + "/numbers" }
 
     func createOnce(_ route: Route) async -> Answered<Route> {
         await routeAnswer(HTTPRequest(.POST, routesURL, json: TelegentWire.encode(route.writable)), id: nil)
@@ -35,18 +36,32 @@ final class TelegentClient: RouteService {
     /// The list is one answer with no paging, 90 MB for 300,000 routes: it is read as a stream
     /// and each route handed to `body` as soon as it is parsed.
     func forEachRoute(_ body: (Route) throws -> Void) async throws {
-        try await forEachListed({ try TelegentWire.decodeRoute(JSON(parsing: $0)) }, body)
+        try await forEachListed(routeList, { try TelegentWire.decodeRoute(JSON(parsing: $0)) }, body)
     }
 
     func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws {
-        try await forEachListed({ element throws in try TelegentWire.decodeListedName(element) }) { try body($0.id, $0.name) }
+        try await forEachListed(routeList, { element throws in try TelegentWire.decodeListedName(element) }) { try body($0.id, $0.name) }
     }
+
+    /// The inventory, as long as the route list and unpaged as well, is streamed the same way.
+    func forEachNumber(_ body: (PhoneNumber, NumberRouting) throws -> Void) async throws {
+        let inventory = Listing(request: HTTPRequest(.GET, numbersURL + "/inventory?Filter=All"), noun: "number")
+        try await forEachListed(inventory, NumberWire.telegent(element:)) { try body($0.number, $0.routing) }
+    }
+
+    /// A list answered as one stream: the request, and what its elements are called in messages.
+    private struct Listing {
+        var request: HTTPRequest
+        var noun: String
+    }
+
+    private var routeList: Listing { Listing(request: HTTPRequest(.GET, endpoint.baseURL + "/account/voice/routes"), noun: "route") }
 
     /// Streams the list, handing each element of `Results` through `decode` to `body`.
     private func forEachListed<T>(
-        _ decode: ([UInt8]) throws -> T, _ body: (T) throws -> Void
+        _ listing: Listing, _ decode: ([UInt8]) throws -> T, _ body: (T) throws -> Void
     ) async throws {
-        let request = HTTPRequest(.GET, endpoint.baseURL + "/account/voice/routes")
+        let request = listing.request
         var delivered = 0
         var consumerError: (any Error)?
         do throws(ClientError) {
@@ -78,10 +93,10 @@ final class TelegentClient: RouteService {
                     }
                 }
                 if case .success = outcome { return .success(()) }
-                // Routes already handed on cannot be taken back: a list cut off half way is not retried.
+                // What was handed on cannot be taken back: a list cut off half way is not retried.
                 guard delivered == 0 else {
-                    return .rejected(ClientError(kind: .connectionLost, url: request.urlWithoutQuery,
-                                                 message: "the route list broke off after \(delivered) routes: \(outcome.error!)"))
+                    return .rejected(ClientError(kind: .connectionLost, url: request.urlWithoutQuery, message:
+                        "the \(listing.noun) list broke off after \(delivered) \(listing.noun)s: \(outcome.error!)"))
                 }
                 return Attempt(failure: outcome.failure!)
             }
@@ -101,6 +116,8 @@ final class TelegentClient: RouteService {
         case .success(let answer):
             // The documented answer names the route it deleted; anything else is not a delete.
             return Answered(decoding(answer) { json throws(WireError) in _ = try TelegentWire.decodeDeleted(json) }, status: answer.status)
+        case .rejected(let error) where error.status == 400 && error.body?.detail?.contains(Self.routeInUse) == true:
+            return Answered(.rejected(error.routeInUse), status: 400)
         case .rejected(let error) where error.status == 404 && mayHaveApplied:
             // An earlier attempt whose answer was lost did delete it.
             return Answered(.success(()), status: 404)
@@ -108,6 +125,31 @@ final class TelegentClient: RouteService {
             return Answered(.rejected(.notFound("voice route \(id)", body: error.body, url: error.url)), status: 404)
         case let failure: return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
         }
+    }
+
+    /// How the service words its refusal to delete a route that numbers use.
+    private static let routeInUse = "assigned to one or more phone numbers"
+
+    func routing(of number: PhoneNumber) async throws(ClientError) -> NumberRouting {
+        let url = numbersURL + "?PhoneNumber=" + Self.queryEscaped(number.e164)
+        return try await transport.retrying { _ in await numberAnswer(HTTPRequest(.GET, url), number).attempt }
+    }
+
+    func assignOnce(_ number: PhoneNumber, to routing: NumberRouting) async -> Answered<NumberRouting> {
+        guard routing.failover == nil else {
+            return Answered(.rejected(ClientError(kind: .refused, message: "Telegent numbers have one voice route and no failover route")),
+                            status: nil)
+        }
+        var body: [(String, JSON)] = [("Number", .string(number.e164)), ("VoiceEnabled", .bool(routing.primary != nil))]
+        if let primary = routing.primary { body.append(("VoiceRouteId", .string(primary))) }
+        let answered = await numberAnswer(HTTPRequest(.POST, numbersURL + "/update", json: .object(body)), number)
+        // An answer that shows another route than the one sent does not show that this update was applied.
+        if let shown = answered.attempt.value, shown != routing {
+            return Answered(.unknown(.unexpectedAnswer(url: numbersURL + "/update", status: answered.status,
+                                                       "the update of \(number) to \(routing) was answered with \(shown)")),
+                            status: answered.status)
+        }
+        return answered
     }
 
     func shutdown() async {
@@ -166,6 +208,23 @@ final class TelegentClient: RouteService {
             return Answered(decoding(answer) { json throws(WireError) in try TelegentWire.decodeRoute(json) }, status: answer.status)
         case .rejected(let error) where error.status == 404 && id != nil:
             return Answered(.rejected(.notFound("voice route \(id!)", body: error.body, url: error.url)), status: 404)
+        case let failure:
+            return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
+        }
+    }
+
+    /// A request answered by one number (read, update), for `number` and no other.
+    private func numberAnswer(_ request: HTTPRequest, _ number: PhoneNumber) async -> Answered<NumberRouting> {
+        switch await send(request) {
+        case .success(let answer):
+            let decoded = decoding(answer) { json throws(WireError) in
+                let listed = try NumberWire.telegent(json)
+                guard listed.number == number else { throw .unexpected("the answer about \(number) is about \(listed.number)") }
+                return listed.routing
+            }
+            return Answered(decoded, status: answer.status)
+        case .rejected(let error) where error.status == 404:
+            return Answered(.rejected(.notFound("phone number \(number)", body: error.body, url: error.url)), status: 404)
         case let failure:
             return Answered(Attempt(failure: failure.failure!), status: failure.error?.status)
         }

@@ -97,4 +97,8 @@ public enum Dialect: String, Sendable, CaseIterable {
         case .flowrouteV2: return "Flowroute v2"
         }
     }
+
+    /// Whether a number can have a failover route, tried when its primary route fails: Flowroute's
+    /// numbers have one; a Telegent number has a single voice route.
+    public var hasFailoverRoutes: Bool { self != .telegent }
 }

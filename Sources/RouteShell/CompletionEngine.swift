@@ -2,22 +2,25 @@ import RouteModel
 
 /// Decides what Tab offers, from the command tree, the field catalog and the account: command
 /// and subcommand names, flags, option values, `Field=` names and their values, routes by id or
-/// name, and file paths. Pure: the text left of the cursor in, a completion out; everything it looks up
+/// name, phone numbers, and file paths. Pure: the text left of the cursor in, a completion out; everything it looks up
 /// is given to it.
 public struct CompletionEngine: Sendable {
     public var tree: CommandTree
     public var schema: @Sendable () -> RouteSchema
     public var routes: @Sendable () -> [RouteSummary]
     public var paths: @Sendable (String) -> [String]
+    public var numbers: @Sendable () -> [String]
 
     public init(
         tree: CommandTree, schema: @escaping @Sendable () -> RouteSchema,
-        routes: @escaping @Sendable () -> [RouteSummary], paths: @escaping @Sendable (String) -> [String]
+        routes: @escaping @Sendable () -> [RouteSummary], paths: @escaping @Sendable (String) -> [String],
+        numbers: @escaping @Sendable () -> [String] = { [] }
     ) {
         self.tree = tree
         self.schema = schema
         self.routes = routes
         self.paths = paths
+        self.numbers = numbers
     }
 
     /// The completion for the word that ends at the end of `prefix` (the text left of the cursor).
@@ -92,6 +95,7 @@ public struct CompletionEngine: Sendable {
         let position = position(after: words)
         if let option = position.pendingOption {
             if option.takesPath { return pathOffers(word) }
+            if option.valueName.lowercased() == "route" { return routeOffers() }
             return catalogOffers(word, valueName: option.valueName) ?? option.values.map { Offer(candidate: .init($0)) }
         }
         if word.hasPrefix("-") {
@@ -112,19 +116,25 @@ public struct CompletionEngine: Sendable {
         let schema = schema()
         if positional.takesPath { return pathOffers(word) }
         if !positional.values.isEmpty { return positional.values.map { Offer(candidate: .init($0)) } }
-        if !positional.isRepeating, positional.takesRoute(schema) {
-            // A name with a line break or an escape code cannot be typed back on one line: such
-            // a route is offered by its id, and an id like that (a hostile server) not at all.
-            let typable = { (text: String) in !text.unicodeScalars.contains(where: TerminalText.isUnsafe) }
-            return routes().filter { typable($0.id) }.flatMap { route in
-                let row = [route.id, route.name, route.type]
-                let texts = route.name.isEmpty || route.name == route.id || !typable(route.name) ? [route.id] : [route.id, route.name]
-                return texts.map { Offer(candidate: .init($0, row: row)) }
-            }
+        if !positional.isRepeating, positional.takesRoute(schema) { return routeOffers() }
+        if !positional.isRepeating, positional.valueName.lowercased() == "number" {
+            return numbers().map { Offer(candidate: .init($0)) }
         }
         guard position.takesAssignments else { return [] }
         let assigned = Set(position.assigned.compactMap { schema.field(named: $0)?.name })
         return assignmentOffers(word, among: schema.writableFields.filter { !assigned.contains($0.name) }, schema: schema)
+    }
+
+    /// The account's routes, by id and by name.
+    private func routeOffers() -> [Offer] {
+        // A name with a line break or an escape code cannot be typed back on one line: such
+        // a route is offered by its id, and an id like that (a hostile server) not at all.
+        let typable = { (text: String) in !text.unicodeScalars.contains(where: TerminalText.isUnsafe) }
+        return routes().filter { typable($0.id) }.flatMap { route in
+            let row = [route.id, route.name, route.type]
+            let texts = route.name.isEmpty || route.name == route.id || !typable(route.name) ? [route.id] : [route.id, route.name]
+            return texts.map { Offer(candidate: .init($0, row: row)) }
+        }
     }
 
     /// Values of options that name catalog columns, told apart by their value name:

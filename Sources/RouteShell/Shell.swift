@@ -29,6 +29,8 @@ public final class Shell {
         public var target: @Sendable () -> String
         /// The account's routes, for completion by id or name.
         public var routes: @Sendable () async -> [RouteSummary]
+        /// The account's phone numbers (E.164), for completion.
+        public var numbers: @Sendable () async -> [String]
         /// The id of the last route created in this process: `$last`.
         public var lastCreatedID: @Sendable () -> String?
         /// The profile in use (`sandbox` for the embedded one), which has a history of its own.
@@ -38,7 +40,8 @@ public final class Shell {
             commands: CommandTree, execute: @escaping @Sendable ([String]) async -> CommandOutcome,
             schema: @escaping @Sendable () -> RouteSchema, target: @escaping @Sendable () -> String,
             routes: @escaping @Sendable () async -> [RouteSummary], lastCreatedID: @escaping @Sendable () -> String?,
-            session: @escaping @Sendable () -> String = { "sandbox" }
+            session: @escaping @Sendable () -> String = { "sandbox" },
+            numbers: @escaping @Sendable () async -> [String] = { [] }
         ) {
             self.commands = commands
             self.execute = execute
@@ -47,11 +50,13 @@ public final class Shell {
             self.routes = routes
             self.lastCreatedID = lastCreatedID
             self.session = session
+            self.numbers = numbers
         }
     }
 
     private let services: Services
-    private let routes: RouteNameCache
+    private let routes: AccountCache<RouteSummary>
+    private let numbers: AccountCache<String>
     private let filter = HistoryFilter()
     private var settings: ShellSettings
     private var editor: LineEditor?
@@ -60,7 +65,8 @@ public final class Shell {
 
     public init(_ services: Services) {
         self.services = services
-        self.routes = RouteNameCache(fetch: services.routes)
+        self.routes = AccountCache(fetch: services.routes)
+        self.numbers = AccountCache(fetch: services.numbers)
         self.settings = ShellSettings(tree: services.commands)
     }
 
@@ -69,7 +75,8 @@ public final class Shell {
         var tree = services.commands
         tree.subcommands += Builtin.commandTree(settings: settings)
         return CompletionEngine(
-            tree: tree, schema: services.schema, routes: { [routes] in routes.routes() }, paths: pathCandidates)
+            tree: tree, schema: services.schema, routes: { [routes] in routes.items() }, paths: pathCandidates,
+            numbers: { [numbers] in numbers.items() })
     }
 
     // MARK: Interactive
@@ -182,13 +189,19 @@ public final class Shell {
             return .done(ExitStatus.usage.rawValue)
         }
         let outcome = await services.execute(words)
-        routes.invalidate()
+        invalidateCaches()
         if let message = outcome.message {
             report(message.pointingToShellHelp, location: location)
         } else if outcome.status != 0, let location {
             report("exit status \(outcome.status): \(SecretNames.masking(words).joined(separator: " "))", location: location)
         }
         return .done(outcome.status)
+    }
+
+    /// Forgets what completion read from the account: a command may have changed it, or the target.
+    private func invalidateCaches() {
+        routes.invalidate()
+        numbers.invalidate()
     }
 
     private func run(_ builtin: Builtin, location: String?) async -> Step {
@@ -210,13 +223,13 @@ public final class Shell {
                 report(error.description, location: location)
                 return .done(ExitStatus.usage.rawValue)
             }
-            routes.invalidate()
+            invalidateCaches()
         case .unset(let key):
             do { try settings.unset(key) } catch {
                 report(error.description, location: location)
                 return .done(ExitStatus.usage.rawValue)
             }
-            routes.invalidate()
+            invalidateCaches()
         case .source(let path):
             guard sourceDepth < 16 else {
                 report("source: scripts nested too deep", location: location)

@@ -19,29 +19,17 @@ struct RouteOutput {
         self.format = format
     }
 
-    /// Prints routes as they are listed, so the first line is out long before a large account's
-    /// last route has arrived: JSON and CSV one route at a time, a table in blocks of a
-    /// thousand rows whose columns are sized per block (as psql's `FETCH_COUNT` does). Sorting
-    /// needs every route first.
+    /// Prints routes as they are listed (see `RowPrinter`), filtered; sorting needs every route first.
     final class ListPrinter {
         private let output: RouteOutput
-        private var printed = 0
-        private var block: [Route] = []
         private var held: [Route] = []
-        private let csv: CSVWriter?
-        private let table: PagedOutput
-        private static let blockSize = 1000
+        private let rows: RowPrinter
+        private let columns: [RouteColumn]
 
         init(_ output: RouteOutput) throws {
             self.output = output
-            table = PagedOutput(paging: output.paging && output.format == .table)
-            guard output.format == .csv else {
-                csv = nil
-                return
-            }
-            fflush(nil)
-            csv = CSVWriter(fileDescriptor: STDOUT_FILENO)
-            try csv?.write(output.csvColumns.map(\.name))
+            columns = output.format == .csv ? output.csvColumns : output.tableColumns
+            rows = try RowPrinter(format: output.format, paging: output.paging, header: columns.map(\.name), noun: "route")
         }
 
         func add(_ route: Route) throws {
@@ -58,39 +46,11 @@ struct RouteOutput {
                 for route in held.sorted(by: sort.precedes) { try emit(route) }
                 held.removeAll()
             }
-            switch output.format {
-            case .table:
-                printBlock()
-                table.write(printed == 0 ? "(no routes)" : OutputTable.count(printed, "route"))
-                table.finish()
-            case .json:
-                print(printed == 0 ? "[]" : "\n]")
-            case .csv:
-                try csv?.flush()
-            }
+            try rows.finish()
         }
 
         private func emit(_ route: Route) throws {
-            switch output.format {
-            case .table:
-                block.append(route)
-                if block.count == Self.blockSize { printBlock() }
-            case .json:
-                print(printed == 0 ? "[" : ",")
-                print(OutputJSON.element(output.json(route)), terminator: "")
-            case .csv:
-                try csv?.write(Terminal.shown(output.csvColumns.map { $0.text(route) }))
-            }
-            printed += 1
-        }
-
-        private func printBlock() {
-            guard !block.isEmpty else { return }
-            let columns = output.tableColumns
-            let table = OutputTable(header: columns.map(\.name), rows: block.map { route in columns.map { $0.text(route) } })
-            // The header once, above the first block.
-            for line in table.lines(showingHeader: printed == block.count) { self.table.write(line) }
-            block.removeAll(keepingCapacity: true)
+            try rows.add(cells: { columns.map { $0.text(route) } }, json: { output.json(route) })
         }
     }
 

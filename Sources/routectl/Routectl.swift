@@ -12,7 +12,7 @@ struct Routectl: AsyncParsableCommand {
             …) may come before or after the command.
             """,
         version: version,
-        subcommands: [RoutesCommand.self, ImportCommand.self, UndoCommand.self, ExportCommand.self, CSVCommand.self, ProfilesCommand.self, ShellCommand.self, RunCommand.self, SandboxCommand.self]
+        subcommands: [RoutesCommand.self, NumbersCommand.self, ImportCommand.self, UndoCommand.self, ExportCommand.self, CSVCommand.self, ProfilesCommand.self, ShellCommand.self, RunCommand.self, SandboxCommand.self]
     )
 
     static let version = "0.15.0"

@@ -9,6 +9,9 @@ struct RoutesUpdate: AsyncParsableCommand {
         discussion: """
             Example: routectl routes update "Toronto SIP trunk" TrunkPort1=5062 RouteEnabled=false
 
+            On a terminal, when numbers use the route, says how many (and the first few) and asks \
+            first: an update changes the calls of every one of them at once.
+
             Field= (an empty value) would empty the field, which no provider's update can do: it \
             is refused with that reason, and nothing is sent.
             """
@@ -22,6 +25,9 @@ struct RoutesUpdate: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The fields to change.", valueName: "Field=Value"))
     var assignments: [String]
 
+    @Flag(name: [.short, .long], help: "Do not ask for confirmation.")
+    var yes = false
+
     func validate() throws {
         if assignments.isEmpty { throw ValidationError("nothing to change: give at least one Field=Value") }
     }
@@ -32,7 +38,15 @@ struct RoutesUpdate: AsyncParsableCommand {
             try await Connection.withService(global) { service in
                 let changes = try Route.parseChanges(assignments: assignments, dialect: service.dialect)
                 try checkLocally(changes, for: .update)
-                let id = try await RouteLookup(service).resolve(route).id ?? route
+                let found = try await RouteLookup(service).resolve(route)
+                let id = found.id ?? route
+                if !yes && Terminal.stdinIsTerminal, let radius = await BlastRadius.read(found, service), radius.usage.count > 0 {
+                    radius.lines.forEach(Terminal.printError)
+                    guard Terminal.confirm("Update route \"\(found.key ?? "")\" (\(id)) for all of them?") else {
+                        Terminal.printError("routectl: not updated")
+                        return
+                    }
+                }
                 let updated = try await service.update(id: id, changes: changes)
                 try RouteOutput(dialect: service.dialect, format: format).printRoute(updated)
             }

@@ -8,7 +8,7 @@ import RouteShell
 struct ShellCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
-        abstract: "Start the interactive shell: line editing, history, Tab completion of commands, fields and routes by name or id.")
+        abstract: "Start the interactive shell: line editing, history, Tab completion of commands, fields, routes by name or id, and numbers.")
 
     func run() async throws {
         let shell = Shell(.routectl)
@@ -29,7 +29,8 @@ extension Shell.Services {
             target: target,
             routes: routes,
             lastCreatedID: { Session.lastCreatedID },
-            session: session)
+            session: session,
+            numbers: numbers)
     }
 
     /// The command tree as the argument parser describes it, so completion knows every command,
@@ -85,6 +86,17 @@ extension Shell.Services {
             return routes
         }
         return routes ?? []
+    }
+
+    /// The account's numbers, quietly, as `routes()` reads the routes.
+    @Sendable private static func numbers() async -> [String] {
+        guard let global = try? GlobalOptions.parse(["--quiet"]) else { return [] }
+        let numbers = try? await Connection.withService(global) { service in
+            var numbers: [String] = []
+            try await service.forEachNumber { number, _ in numbers.append(number.e164) }
+            return numbers
+        }
+        return numbers ?? []
     }
 
     /// Where commands go now: `set` changes the environment between commands.
