@@ -61,8 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to write the results (default: NAME.results.csv beside the input).", valueName: "path"))
     var results: String?
 
-    @Option(help: ArgumentHelp("The most requests in flight at once (env ROUTECTL_CONCURRENCY; default 16).", valueName: "n"))
-    var concurrency: Int?
+    @OptionGroup var sending: SendingOptions
 
     @Flag(help: "Check every row and send nothing: each row is valid or invalid.")
     var dryRun = false
@@ -95,29 +94,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("What to do with a row whose name is already a route: skip, update or create.", valueName: "action"))
     var onExisting = OnExisting.skip
 
-    @Option(help: ArgumentHelp("Stop sending once more than this many rows failed or were invalid.", valueName: "n"))
-    var maxErrors: Int?
-
-    @Option(help: ArgumentHelp("Send at most this many requests per second.", valueName: "per-second"))
-    var rate: Double?
-
     @Flag(help: "Append the input's own columns to each result line (secrets as ***).")
     var includeInput = false
-
-    @Option(help: ArgumentHelp(
-        "The input's field delimiter: one character, or \"tab\" (default , or the ; or tab a one-column header splits on).",
-        valueName: "c"))
-    var delimiter: String?
 
     @Option(help: ArgumentHelp("Skip the column with this header, which is not a route field (repeatable).", valueName: "name"))
     var ignoreColumn: [String] = []
 
-    @Option(help: ArgumentHelp("The CSV file's encoding: \(TextEncoding.names) (default utf-8; a byte order mark wins).",
-                               valueName: "name"))
-    var encoding: String?
-
-    @Option(help: ArgumentHelp("The sheet of an .xlsx workbook to read (default: the first).", valueName: "name"))
-    var sheet: String?
+    @OptionGroup var input: InputFileOptions
 
     @Option(help: ArgumentHelp(
         "The file is the other provider's routes CSV (telegent or flowroute, either API): translate each route (README: "
@@ -125,20 +108,11 @@ struct ImportCommand: AsyncParsableCommand {
     var from: String?
 
     func validate() throws {
-        if let concurrency, !ConnectionResolver.concurrencyRange.contains(concurrency) {
-            throw ValidationError("--concurrency must be from 1 to \(ConnectionResolver.concurrencyRange.upperBound), not \(concurrency)")
-        }
         if let settleDelay, Duration.checkedSeconds(settleDelay, within: 0...86_400) == nil {
             throw ValidationError("--settle-delay must be a number of seconds from 0 to 86400, not \(settleDelay)")
         }
         if verify && (dryRun || resume) { throw ValidationError("--verify only checks an earlier run: it goes with neither --dry-run nor --resume") }
-        if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
-        if let rate, !(rate >= 0.001 && rate <= 1_000_000) {
-            throw ValidationError("--rate must be a number of requests per second from 0.001 to 1000000")
-        }
-        if delimiter != nil && delimiterByte == nil {
-            throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break, or \"tab\"")
-        }
+        try input.check(file: file)
         if dryRun && resume { throw ValidationError("--dry-run sends nothing, so there is nothing to --resume") }
         if plan && (dryRun || resume || verify || repair) {
             throw ValidationError("--plan compares the file with the account and sends nothing: it goes with none of "
@@ -148,20 +122,14 @@ struct ImportCommand: AsyncParsableCommand {
         if (force || maxChanges != nil) && onExisting != .update {
             throw ValidationError("--force and --max-changes limit the updates of existing routes: they go with --on-existing update")
         }
-        if let encoding, TextEncoding(name: encoding) == nil {
-            throw ValidationError("--encoding must be one of \(TextEncoding.names), not \"\(encoding)\"")
-        }
         if let from, fromProvider == nil {
             throw ValidationError("--from must be telegent or flowroute (a file of either Flowroute API), not \"\(from)\"")
-        }
-        if encoding != nil && InputFile.isWorkbook(file) {
-            throw ValidationError("--encoding is for CSV files: an .xlsx workbook is always Unicode")
         }
     }
 
     func run() async throws {
         try await reportingFailures {
-            let concurrency = try resolvedConcurrency()
+            let concurrency = try sending.resolvedConcurrency()
             if verify {
                 let verification = try await Connection.withService(global, concurrency: concurrency) { service in
                     try await importer(dialect: service.dialect, service: service, concurrency: concurrency).verify()
@@ -206,19 +174,11 @@ struct ImportCommand: AsyncParsableCommand {
                  progress: global.isQuiet ? nil : ProgressLine.forStandardError())
     }
 
-    /// `--concurrency`, else `ROUTECTL_CONCURRENCY` (which the shell's `set concurrency` sets), else 16.
-    private func resolvedConcurrency() throws -> Int {
-        do {
-            return try ConnectionResolver(environment: Environment.all).concurrency(concurrency) ?? 16
-        } catch {
-            throw CommandFailure(error.exitStatus, error.description)
-        }
-    }
-
     private func options(concurrency: Int) -> ImportOptions {
         var options = ImportOptions()
         options.resultsPath = results
-        options.concurrency = concurrency
+        sending.apply(to: &options, concurrency: concurrency)
+        input.apply(to: &options)
         options.repair = repair
         options.settleDelay = settleDelay.flatMap { Duration.checkedSeconds($0, within: 0...86_400) }
         options.dryRun = dryRun
@@ -226,26 +186,13 @@ struct ImportCommand: AsyncParsableCommand {
         options.threshold = ChangeThreshold(maxChanges: maxChanges, force: force)
         options.resume = resume
         options.onExisting = onExisting
-        options.maxErrors = maxErrors
-        options.rate = rate
         options.includeInput = includeInput
-        options.delimiter = delimiterByte
         options.ignoredColumns = ignoreColumn
-        options.encoding = encoding.flatMap(TextEncoding.init(name:)) ?? options.encoding
-        options.sheet = sheet
         options.from = fromProvider
         return options
     }
 
     private var fromProvider: Provider? { from.flatMap { Provider(rawValue: $0.lowercased()) } }
-
-    private var delimiterByte: UInt8? {
-        guard let delimiter else { return nil }
-        let text = ["tab", "\\t"].contains(delimiter.lowercased()) ? "\t" : delimiter
-        guard text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first,
-              CSVReader.Options.isValidDelimiter(scalar) else { return nil }
-        return UInt8(scalar.value)
-    }
 
     /// `--dry-run` needs the provider's field catalog but no connection.
     private func dialectWithoutConnection() throws -> Dialect {
