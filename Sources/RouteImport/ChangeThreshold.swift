@@ -1,7 +1,8 @@
 /// The brake on a change too broad to be meant, as octoDNS has: by default, changing more than a
 /// quarter of the account's existing routes, and at least ten of them, is refused before anything
 /// is sent, unless forced. `--max-changes N` replaces that rule with a plain limit of N changes.
-/// "Changes" are whatever the caller counts: an import's updates, an undo's deletes.
+/// "Changes" are whatever the caller counts: an import's updates, an undo's deletes, the numbers
+/// a cutover moves.
 ///
 /// On `--resume` only the changes the earlier run did not count are counted, against the account
 /// as it is now: that run passed (a refused run leaves nothing to resume), and its own changes
@@ -46,28 +47,28 @@ public struct ChangeThreshold: Sendable, Equatable {
         !force && exceeded(changes: changes, existing: existing)
     }
 
-    /// Why `changes` (`verb`ing routes, e.g. "update" or "delete") are refused; `nil` when they
-    /// are allowed, or forced.
-    public func refusal(changes: Int, existing: Int, verb: String) -> String? {
+    /// Why `changes` (`verb`ing routes, e.g. "update" or "delete", or another `noun`) are
+    /// refused; `nil` when they are allowed, or forced.
+    public func refusal(changes: Int, existing: Int, verb: String, noun: String = "route") -> String? {
         guard stops(changes: changes, existing: existing) else { return nil }
-        return "nothing was sent: " + warning(changes: changes, existing: existing, verb: verb)
+        return "nothing was sent: " + warning(changes: changes, existing: existing, verb: verb, noun: noun)
             + "; see them with --plan, then give --force to go ahead, or --max-changes \(changes) to allow this many"
     }
 
     /// What the changes exceed, for a plan to warn about once `exceeded` says they do.
-    public func warning(changes: Int, existing: Int, verb: String) -> String {
-        let routes = changes == 1 ? "route" : "routes"
+    public func warning(changes: Int, existing: Int, verb: String, noun: String = "route") -> String {
+        let things = changes == 1 ? noun : noun + "s"
         if let maxChanges {
-            return "this would \(verb) \(changes) \(routes), more than --max-changes \(maxChanges)"
+            return "this would \(verb) \(changes) \(things), more than --max-changes \(maxChanges)"
         }
-        return "this would \(verb) \(changes) of the account's \(existing) existing routes (\(Self.percent(changes, of: existing)) %), "
+        return "this would \(verb) \(changes) of the account's \(existing) existing \(noun)s (\(Self.percent(changes, of: existing)) %), "
             + "more than the \(Int(Self.share * 100)) % allowed without --force"
     }
 
     /// A plan's warning, once `exceeded` says the changes are more than allowed: what they exceed,
     /// and what lets them go ahead.
-    public func planWarning(changes: Int, existing: Int, verb: String) -> String {
-        warning(changes: changes, existing: existing, verb: verb) + " (--force, or --max-changes \(changes), lets it go ahead)"
+    public func planWarning(changes: Int, existing: Int, verb: String, noun: String = "route") -> String {
+        warning(changes: changes, existing: existing, verb: verb, noun: noun) + " (--force, or --max-changes \(changes), lets it go ahead)"
     }
 
     /// `changes` as a share of `existing`, in whole percent unless rounding would hide that it
