@@ -55,15 +55,15 @@ enum ImportRecord {
                 Finish it first with the same import command and --resume --results \(resultsPath), then undo it
                 """)
         }
-        try checkSameRows(resultsPath, journal: journal, dialect: dialect)
+        try checkSameRows(resultsPath, journal: journal, dialect: dialect, numbers: identity.isNumbers)
         return journal
     }
 
     /// The result file must say, row by row, what the journal says: a result file from another
     /// run beside this journal would have undo take back what the file does not show.
-    private static func checkSameRows(_ resultsPath: String, journal: Journal, dialect: Dialect) throws(ImportError) {
-        let schema = RouteSchema.forDialect(dialect)
-        let idColumn = ResultColumns(schema: schema, inputHeader: nil).header[4]
+    private static func checkSameRows(_ resultsPath: String, journal: Journal, dialect: Dialect, numbers: Bool) throws(ImportError) {
+        // A numbers import's rows are told apart by their number; a route import's by the route's id.
+        let idColumn = numbers ? NumberColumn.number.rawValue : ResultColumns(schema: .forDialect(dialect), inputHeader: nil).header[4]
         do {
             let reader = try CSVReader(path: resultsPath)
             let header = try reader.next().map(Array.init) ?? []
@@ -76,7 +76,8 @@ enum ImportRecord {
                 guard record.count > max(rowAt, statusAt, idAt) else { continue }
                 let recorded = try journalRows.next()
                 let inFile = (record[rowAt], record[statusAt], record[idAt])
-                guard let recorded, inFile == (String(recorded.row), recorded.status?.rawValue ?? "unprocessed", recorded.id) else {
+                guard let recorded, inFile == (String(recorded.row), recorded.status?.rawValue ?? "unprocessed",
+                                               numbers ? recorded.key : recorded.id) else {
                     throw ImportError.usage("""
                         \(resultsPath) does not match its journal: row \(record[rowAt]) is \(record[statusAt]) \(record[idAt]) \
                         in the file but \(recorded.map { "\($0.status?.rawValue ?? "unprocessed") \($0.id)" } ?? "missing") in the journal. \

@@ -23,6 +23,10 @@ public struct ImportSummary: Sendable {
     public var command = "import"
     /// The check that ends an undo, as `verification` ends an import.
     public var undoCheck: UndoCheck?
+    /// What the rows are about, for the summary's words: `route`, or `number` for a cutover.
+    public var noun = "route"
+    /// The check that ends a `numbers import` and its undo.
+    public var numberCheck: NumberCheck?
 
     public var exitStatus: ExitStatus {
         switch stopReason {
@@ -33,7 +37,7 @@ public struct ImportSummary: Sendable {
             // A plan exits as the run it plans would have: that one would have been refused.
             if stopWarning != nil { return .usage }
             let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
-            let unchecked = verification?.isClean == false || undoCheck?.isClean == false
+            let unchecked = verification?.isClean == false || undoCheck?.isClean == false || numberCheck?.isClean == false
             return errors > 0 || unchecked ? .partialFailure : .success
         }
     }
@@ -69,8 +73,9 @@ public struct ImportSummary: Sendable {
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
         if let undoCheck { text += "\n" + undoCheck.description }
+        if let numberCheck { text += "\n" + numberCheck.description }
         if let drifted = counts[.drifted], drifted > 0 {
-            text += "\n\(Self.routes(drifted)) changed since the import, left alone (drifted): each note says what differs"
+            text += "\n\(Self.counted(drifted, noun)) changed since the import, left alone (drifted): each note says what differs"
         }
         if let partly = counts[.partlyRestored], partly > 0 {
             text += "\n\(Self.routes(partly)) partly restored: each note names what no update can put back"
@@ -100,7 +105,12 @@ public struct ImportSummary: Sendable {
 
     /// `1 route`, `1,024 routes`.
     static func routes(_ count: Int) -> String {
-        count == 1 ? "1 route" : "\(grouped(count)) routes"
+        counted(count, "route")
+    }
+
+    /// `1 number`, `1,024 numbers`.
+    static func counted(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(grouped(count)) \(noun)s"
     }
 
     static func grouped(_ number: Int) -> String {

@@ -68,6 +68,10 @@ public struct Importer: Sendable {
             throw .usage("the results would overwrite the input \(inputPath): give --results another path")
         }
         try OutputGuard.refuse(results: resultsPath, run: options.plan ? .planning : .importing)
+        if !options.plan, Journal.purpose(path: journalPath) == "numbers" {
+            throw .usage("\(resultsPath) holds the results of a numbers import (its journal is beside it): "
+                + "a route import does not write over them; give --results another path")
+        }
         let identity = Journal.Identity(dialect: dialect.rawValue, inputHeader: source.header,
                                         onExisting: options.onExisting.rawValue, from: options.from?.rawValue ?? "",
                                         includeInput: options.includeInput)
@@ -150,56 +154,25 @@ public struct Importer: Sendable {
     /// Counts the updates the file would make before anything is sent and refuses them when they
     /// are more than `options.threshold` allows.
     private func checkThreshold(journal: Journal, schema: RouteSchema, settleDelay: Double) async throws(ImportError) {
-        let updates = options.resume
-            ? try resumedUpdates(journal: journal, schema: schema, settleDelay: settleDelay)
-            : try await freshUpdates(journal: journal, schema: schema, settleDelay: settleDelay)
+        let updates = try await updates(journal: journal, schema: schema, settleDelay: settleDelay)
         if let refusal = options.threshold.refusal(changes: updates, existing: try journal.accountCount(), verb: "update") {
             throw .tooManyChanges(refusal)
         }
     }
 
-    /// A first run's updates: a pass over the file that decides every row as a plan does, into
-    /// the journal, so that no row is held in memory.
-    private func freshUpdates(journal: Journal, schema: RouteSchema, settleDelay: Double) async throws(ImportError) -> Int {
+    /// A first run's updates, or a resumed run's new ones (`ChangeCount`).
+    private func updates(journal: Journal, schema: RouteSchema, settleDelay: Double) async throws(ImportError) -> Int {
         var counting = options
         counting.includeInput = false
-        let stop = StopSignal()
+        // On resume the triage's batch is never committed, so names first seen after the
+        // journal's rows stay in it and duplicates among them are not counted twice.
         let rows = ImportRows(source: try RowSource(path: inputPath, schema: schema, options: counting),
                               triage: RowTriage(options: counting, journal: journal, keyField: schema.keyField,
                                                 settleDelay: settleDelay, planning: true),
-                              previous: PreviousRows(journal: nil))
-        let pump = Pump(rows: rows, sender: nil, journal: journal,
-                        tally: Tally(maxErrors: nil, total: nil, progress: nil, stop: stop), stop: stop,
-                        window: RowWindow(size: 1024))
-        await Pump.runUntilDone(pump)
-        switch stop.reason {
-        case .fatal(let error): throw error
-        case .interrupted?, .tooManyErrors?: throw .interrupted
-        case nil: break
-        }
-        let updates = try journal.counts()[.toUpdate] ?? 0
-        try journal.clearRows()
-        return updates
-    }
-
-    /// A resumed run's new updates: the rows it decides afresh (no final status then, or
-    /// `invalid` and perhaps fixed since) that would now update, counted as they come, since the
-    /// journal keeps the earlier run's rows. Rows the earlier run may have sent were counted by
-    /// it; a row fixed in the file after a refused or partial run was not, and must not slip by.
-    private func resumedUpdates(journal: Journal, schema: RouteSchema, settleDelay: Double) throws(ImportError) -> Int {
-        var counting = options
-        counting.includeInput = false
-        // The triage's batch is never committed, so names first seen after the journal's rows
-        // stay in it and duplicates among them are not counted twice.
-        var rows = ImportRows(source: try RowSource(path: inputPath, schema: schema, options: counting),
-                              triage: RowTriage(options: counting, journal: journal, keyField: schema.keyField,
-                                                settleDelay: settleDelay, planning: true),
-                              previous: PreviousRows(journal: journal))
-        var updates = 0
-        while let decision = try rows.next() {
-            if case .done(let result) = decision, result.status == .toUpdate { updates += 1 }
-        }
-        return updates
+                              previous: PreviousRows(journal: options.resume ? journal : nil))
+        return options.resume
+            ? try ChangeCount.resumed(rows, status: .toUpdate)
+            : try await ChangeCount.planned(rows, status: .toUpdate, journal: journal)
     }
 
     /// The path as the file system resolves it, to tell whether two paths are one file.
@@ -207,31 +180,12 @@ public struct Importer: Sendable {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    /// `--resume` goes by row numbers, so the file must hold the rows the journal records, name
-    /// by name: an edited file would pair results with the wrong routes.
+    /// `--resume` goes by row numbers, so the file must hold the rows the journal records.
     private func checkSameRows(as journal: Journal, schema: RouteSchema) throws(ImportError) {
         var checking = options
         checking.includeInput = false
         let source = try RowSource(path: inputPath, schema: schema, options: checking)
-        var previous = PreviousRows(journal: journal)
-        var rows = 0
-        while let (number, key) = try source.nextKey() {
-            rows = number
-            if let recorded = try previous.state(of: number), recorded.key != key {
-                throw .unusableResults("""
-                    \(inputPath) has changed since the run that \(journalPath) records: row \(number) is "\(key)" now \
-                    but was "\(recorded.key)" then. --resume and --verify need the same file; without --resume a new \
-                    import starts, and names already created are reported as exists
-                    """)
-            }
-        }
-        let recorded = try journal.lastRow()
-        guard recorded <= rows else {
-            throw .unusableResults("""
-                \(inputPath) has \(rows) rows but the run that \(journalPath) records had \(recorded): \
-                --resume and --verify need the same file
-                """)
-        }
+        try SameRows.check(inputPath, journal: journal, afresh: "names already created are reported as exists", nextKey: source.nextKey)
     }
 
     /// `--verify`: only the check, against the journal of an earlier run.

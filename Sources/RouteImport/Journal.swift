@@ -31,6 +31,13 @@ final class Journal: Sendable {
         }
 
         var isUndo: Bool { self == .undo(dialect: dialect) }
+
+        /// A `numbers import`'s journal: its rows assign numbers, not routes.
+        static func numbers(dialect: String, inputHeader: [String]) -> Identity {
+            Identity(dialect: dialect, inputHeader: inputHeader, onExisting: "numbers")
+        }
+
+        var isNumbers: Bool { onExisting == "numbers" }
     }
 
     enum Entry: Sendable {
@@ -124,10 +131,16 @@ final class Journal: Sendable {
 
     /// Whether `path` is an undo's journal, read without creating or changing anything.
     static func isUndo(path: String) -> Bool {
-        guard access(path, R_OK) == 0, let database = try? DatabaseQueue(path: path) else { return false }
+        purpose(path: path) == Identity.undo(dialect: "").onExisting
+    }
+
+    /// What the journal at `path` is for (`Identity.onExisting`: a route import's answer to names
+    /// that exist, `undo` or `numbers`), read without creating or changing anything; `nil` when
+    /// there is no journal there.
+    static func purpose(path: String) -> String? {
+        guard access(path, R_OK) == 0, let database = try? DatabaseQueue(path: path) else { return nil }
         defer { try? database.close() }
-        let onExisting = try? database.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'on_existing'") }
-        return onExisting == "undo"
+        return (try? database.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'on_existing'") }) ?? nil
     }
 
     /// `--resume`, before the input's header is read: the provider and `--from` decide how it is
@@ -190,13 +203,15 @@ final class Journal: Sendable {
             error TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',
             may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT,
             before TEXT, sent TEXT, changes TEXT);
+        CREATE TABLE numbers(number TEXT PRIMARY KEY, primary_route TEXT, failover_route TEXT) WITHOUT ROWID;
         CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
         CREATE INDEX rows_by_key ON rows(key, row);
         """
 
-    /// Columns added since the first journals: an import an older routectl stopped can still be resumed.
+    /// Columns and tables added since the first journals: an import an older routectl stopped can still be resumed.
     private func addMissingColumns() throws(ImportError) {
         try write { db in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS numbers(number TEXT PRIMARY KEY, primary_route TEXT, failover_route TEXT) WITHOUT ROWID")
             for (table, column) in [("account", "route"), ("rows", "before"), ("rows", "sent"), ("rows", "changes")]
             where try !db.columns(in: table).contains(where: { $0.name == column }) {
                 try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN \(column) TEXT")
@@ -361,6 +376,68 @@ final class Journal: Sendable {
         }.flatMap { Self.decode($0, dialect: dialect)?.route }
     }
 
+    /// Whether the listing holds a route with the id `id`, and its name.
+    func accountName(id: String) throws(ImportError) -> String? {
+        try read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT name FROM account WHERE id = ? ORDER BY seq LIMIT 1"), arguments: [id])
+        }
+    }
+
+    // MARK: - The account's numbers
+
+    /// Starts a new listing of the account's numbers, which `addNumbers` fills.
+    func clearNumbers() throws(ImportError) {
+        try write { db in try db.execute(sql: "DELETE FROM numbers") }
+    }
+
+    /// Adds listed numbers with their routing; one commit for the lot.
+    func addNumbers(_ numbers: [(number: PhoneNumber, routing: NumberRouting)]) throws(ImportError) {
+        guard !numbers.isEmpty else { return }
+        try write { db in
+            let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO numbers(number, primary_route, failover_route) VALUES (?, ?, ?)")
+            for entry in numbers {
+                try insert.execute(arguments: [entry.number.e164, entry.routing.primary, entry.routing.failover])
+            }
+        }
+    }
+
+    /// The routing of `number` as listed; `nil` when the account has no such number.
+    func routing(of number: PhoneNumber) throws(ImportError) -> NumberRouting? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT primary_route, failover_route FROM numbers WHERE number = ?"),
+                             arguments: [number.e164]).map { NumberRouting(primary: $0["primary_route"], failover: $0["failover_route"]) }
+        }
+    }
+
+    /// The number of numbers the listing holds.
+    func numberCount() throws(ImportError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM numbers") ?? 0 }
+    }
+
+    /// Rows with one of `statuses` whose number is not on the routes their assignment gives in
+    /// the numbers as last listed: how many rows were checked, and the first `limit` that differ.
+    func misplacedNumbers(
+        statuses: [RowStatus], limit: Int
+    ) throws(ImportError) -> (checked: Int, misplaced: [(row: Int, assignment: NumberAssignment, now: NumberRouting?)]) {
+        let held = "r.intent = 'assign' AND r.status IN (" + statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+        return try read { db in
+            let checked = try Int.fetchOne(db, sql: "SELECT count(*) FROM rows r WHERE \(held)") ?? 0
+            let misplaced = try Row.fetchAll(db, sql: """
+                SELECT r.row, r.target, n.number, n.primary_route, n.failover_route FROM rows r
+                LEFT JOIN numbers n ON n.number = r.key
+                WHERE \(held) AND (n.number IS NULL OR n.primary_route IS NOT json_extract(r.target, '$.to[0]')
+                                  OR n.failover_route IS NOT json_extract(r.target, '$.to[1]'))
+                ORDER BY r.row LIMIT ?
+                """, arguments: [limit]).compactMap { record -> (row: Int, assignment: NumberAssignment, now: NumberRouting?)? in
+                guard case .assign(let assignment)? = Self.intent("assign", target: record["target"]) else { return nil }
+                let listed: String? = record["number"]
+                let now = listed.map { _ in NumberRouting(primary: record["primary_route"], failover: record["failover_route"]) }
+                return (record["row"], assignment, now)
+            }
+            return (checked, misplaced)
+        }
+    }
+
     /// The first row before `row` that used `key` and was not invalid, if any.
     func firstRow(withKey key: String, before row: Int) throws(ImportError) -> Int? {
         try read { db in
@@ -517,14 +594,17 @@ final class Journal: Sendable {
         try read { db in
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT row, line, key, coalesce(status, 'unprocessed') AS status, id, http_status, attempts, error, note,
-                       may_have_applied, input, changes FROM rows ORDER BY row
+                       may_have_applied, input, changes, intent, target FROM rows ORDER BY row
                 """)
             while let record = try cursor.next() {
-                let result = RowResult(
+                // Only an assignment's intent is part of its result: its routes before and after.
+                let name: String? = record["intent"]
+                var result = RowResult(
                     row: record["row"], line: record["line"], key: record["key"],
                     status: RowStatus(rawValue: record["status"]) ?? .unprocessed, id: record["id"],
                     httpStatus: record["http_status"], attempts: record["attempts"], error: record["error"],
                     note: record["note"], input: Self.decode(record["input"]), changes: Self.decode(record["changes"]))
+                if name == "assign" { result.action = Self.intent(name, target: record["target"]).flatMap(\.action) }
                 try body(result)
             }
         }
@@ -553,6 +633,7 @@ final class Journal: Sendable {
         case .create: return ("create", nil)
         case .update(let id): return ("update", id)
         case .delete(let id): return ("delete", id)
+        case .assign(let assignment): return ("assign", assignment.json.serialized)
         }
     }
 
@@ -564,6 +645,7 @@ final class Journal: Sendable {
         case "create": .create
         case "update": .update(id: target ?? "")
         case "delete": .delete(id: target ?? "")
+        case "assign": (try? JSON(parsing: Array((target ?? "").utf8))).flatMap(NumberAssignment.init(json:)).map { .assign($0) }
         default: nil
         }
     }

@@ -15,6 +15,7 @@ struct JournalRow: Sendable, Equatable {
         case create
         case update(id: String)
         case delete(id: String)
+        case assign(NumberAssignment)
     }
 
     enum Plan: Sendable, Equatable {
@@ -42,5 +43,17 @@ struct JournalRow: Sendable, Equatable {
         if let status, status.isFinal, status != .invalid { return .carryOver }
         if let intent, mayHaveApplied { return .resume(intent, settleAt: settleAt) }
         return .fresh
+    }
+}
+
+extension JournalRow.Intent {
+    /// The request this intent stands for.
+    var action: PendingRow.Action {
+        switch self {
+        case .create: .create
+        case .update(let id): .update(id: id)
+        case .delete(let id): .delete(id: id)
+        case .assign(let assignment): .assign(assignment)
+        }
     }
 }

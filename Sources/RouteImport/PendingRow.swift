@@ -1,6 +1,7 @@
 import RouteModel
 
-/// A row on its way to the service: an import's valid row, or an undo's delete or restore.
+/// A row on its way to the service: an import's valid row, an undo's delete or restore, or a
+/// number's assignment.
 struct PendingRow: Sendable {
     enum Action: Sendable, Equatable {
         case create
@@ -8,6 +9,8 @@ struct PendingRow: Sendable {
         case update(id: String)
         /// An undo's delete of a route the import created.
         case delete(id: String)
+        /// `numbers import`, or its undo: a number pointed at routes. `route` is then empty.
+        case assign(NumberAssignment)
     }
 
     let row: Int

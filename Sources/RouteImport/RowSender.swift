@@ -21,7 +21,7 @@ struct RowSender: Sendable {
     func send(_ row: PendingRow) async -> RowResult {
         let repeatability: Repeatability = switch row.action {
         case .create: service.dialect.createRepeatability
-        case .update, .delete: .idempotent
+        case .update, .delete, .assign: .idempotent
         }
         // The executor counts the settle delay from an attempt's end; for a row an earlier run sent,
         // that end is placed so that the lookup comes no sooner than the journal says.
@@ -48,7 +48,7 @@ struct RowSender: Sendable {
         }
         switch outcome.end {
         case .success(let route):
-            let id = route.id ?? (route.key ?? row.key)
+            let id = if case .assign(let assignment) = row.action { assignment.to.primary ?? "" } else { route.id ?? (route.key ?? row.key) }
             if claimsCreatedIDs, case .create = row.action, !outcome.settledByLookup { await settler.claim(id) }
             let note = outcome.settledByLookup ? Self.settledNote(row, outcome) : ""
             // A route found by name is one of the unknown creates: the others may still be extra.
@@ -96,15 +96,21 @@ struct RowSender: Sendable {
         case .create: return await service.createOnce(row.route)
         case .update(let id): return await service.updateOnce(id: id, changes: row.route)
         case .delete(let id):
-            let answered = await service.deleteOnce(id: id, mayHaveApplied: mayHaveApplied)
-            let attempt: Attempt<Route> = switch answered.attempt {
-            case .success: .success(row.route)
-            case .rejected(let error): .rejected(error)
-            case .retryable(let error): .retryable(error)
-            case .unknown(let error): .unknown(error)
-            }
-            return Answered(attempt, status: answered.status)
+            return Self.carrying(row.route, await service.deleteOnce(id: id, mayHaveApplied: mayHaveApplied))
+        case .assign(let assignment):
+            return Self.carrying(row.route, await service.assignOnce(assignment.number, to: assignment.to))
         }
+    }
+
+    /// An answer whose success carries nothing the row needs, as one that carries `route`.
+    private static func carrying<T>(_ route: Route, _ answered: Answered<T>) -> Answered<Route> {
+        let attempt: Attempt<Route> = switch answered.attempt {
+        case .success: .success(route)
+        case .rejected(let error): .rejected(error)
+        case .retryable(let error): .retryable(error)
+        case .unknown(let error): .unknown(error)
+        }
+        return Answered(attempt, status: answered.status)
     }
 
     /// The route a lookup found for the row: its id under the row's name.
@@ -124,7 +130,7 @@ struct RowSender: Sendable {
         guard mayHaveApplied else { return "" }
         return switch row.action {
         case .create: "may have been applied: --resume looks it up by name before sending again"
-        case .update, .delete: "may have been applied: --resume sends it again, which is harmless"
+        case .update, .delete, .assign: "may have been applied: --resume sends it again, which is harmless"
         }
     }
 
@@ -157,6 +163,7 @@ extension PendingRow.Action {
         case .create: return .created
         case .update: return .updated
         case .delete: return .deleted
+        case .assign: return .assigned
         }
     }
 
@@ -165,11 +172,12 @@ extension PendingRow.Action {
         return false
     }
 
-    /// The id of the route the request is for; `nil` for a create.
+    /// The id of the route the request is for (an assignment's primary); `nil` for a create.
     var target: String? {
         switch self {
         case .create: return nil
         case .update(let id), .delete(let id): return id
+        case .assign(let assignment): return assignment.to.primary
         }
     }
 }

@@ -4,9 +4,13 @@
 public enum RowStatus: String, Sendable, CaseIterable {
     /// Under `--plan`: what an import with the same options would do.
     case toCreate = "to-create", toUpdate = "to-update"
+    /// `numbers import --plan`: the number would be pointed at the row's routes.
+    case toAssign = "to-assign"
     /// `undo --plan`: what undo would do with the row.
     case toDelete = "to-delete", toRestore = "to-restore"
     case created, updated
+    /// `numbers import`: the number now uses the row's routes.
+    case assigned
     /// `--on-existing update`: the route already holds every value of the row, so nothing was sent.
     case unchanged
     case exists, invalid, failed, unprocessed
@@ -30,15 +34,15 @@ public enum RowStatus: String, Sendable, CaseIterable {
     /// `failed` and `unprocessed` rows are tried again.
     public var isFinal: Bool {
         switch self {
-        case .created, .updated, .exists, .unchanged, .invalid: return true
+        case .created, .updated, .assigned, .exists, .unchanged, .invalid: return true
         case .deleted, .restored, .partlyRestored, .drifted, .gone, .nothingToUndo: return true
-        case .failed, .unprocessed, .valid, .toCreate, .toUpdate, .toDelete, .toRestore: return false
+        case .failed, .unprocessed, .valid, .toCreate, .toUpdate, .toAssign, .toDelete, .toRestore: return false
         }
     }
 
     /// A plan's row that the run it plans would send a request for.
     var isPlannedRequest: Bool {
-        self == .toCreate || self == .toUpdate || self == .toDelete || self == .toRestore
+        self == .toCreate || self == .toUpdate || self == .toAssign || self == .toDelete || self == .toRestore
     }
 
     /// The row holds a route of the account, whose id is in its result: verification checks it.

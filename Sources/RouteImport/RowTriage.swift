@@ -73,11 +73,7 @@ struct RowTriage {
         case .carryOver:
             return .carriedOver
         case .resume(let intent, let settleAt):
-            let action: PendingRow.Action = switch intent {
-            case .create: .create
-            case .update(let id): .update(id: id)
-            case .delete(let id): .delete(id: id)
-            }
+            let action = intent.action
             // Only an intent: the request may have left just before the stop, i.e. just now.
             let onlyIntent = settleAt == nil && action == .create
             return .send(PendingRow(

@@ -4,7 +4,8 @@ import RouteModel
 
 /// Takes back the import that wrote a result file: deletes the routes it created and puts the
 /// before-images back on the routes it updated, from the import's journal, leaving alone every
-/// route changed by someone since (`drifted`).
+/// route changed by someone since (`drifted`); after a `numbers import`, puts each number it
+/// moved back on the routes it had, leaving alone every number moved since.
 ///
 /// In two steps, so that the person can be asked in between: `prepare` checks the import's
 /// journal, lists the account once (every route's fields, into the undo's own journal) and
@@ -48,6 +49,8 @@ public struct Undoer: Sendable {
         public let stopWarning: String?
         let imported: Journal
         let journal: Journal
+        /// The import moved numbers, not routes.
+        let numbers: Bool
     }
 
     public func prepare() async throws(ImportError) -> Prepared {
@@ -74,9 +77,14 @@ public struct Undoer: Sendable {
     /// Lists the account into `journal` and decides every row, counting what would be sent;
     /// refuses what the threshold or the provider does not allow.
     private func decide(imported: Journal, journal: Journal) async throws(ImportError) -> Prepared {
-        try await AccountListing.load(service, into: journal, full: true, purpose: "before undoing")
-        var rows = UndoRows(imported: imported, journal: journal, dialect: service.dialect, plan: true, resuming: options.resume)
-        var counts = UndoCounts()
+        let numbers = try imported.identity().isNumbers
+        if numbers {
+            try await NumberListing.load(service, into: journal, purpose: "before undoing")
+        } else {
+            try await AccountListing.load(service, into: journal, full: true, purpose: "before undoing")
+        }
+        var rows = self.rows(imported: imported, journal: journal, numbers: numbers, plan: true)
+        var counts = UndoCounts(noun: numbers ? "number" : "route")
         while let decision = try rows.next() {
             switch decision {
             case .carriedOver: break
@@ -97,18 +105,26 @@ public struct Undoer: Sendable {
             }
             cannot = problem + "they are to-delete here, to delete through the v2 API (routectl routes delete NAME --provider flowroute-v2)"
         }
-        let existing = try journal.accountCount()
+        let existing = try numbers ? journal.numberCount() : journal.accountCount()
         let threshold = options.threshold
-        let verb = "delete or restore"
+        let verb = numbers ? "restore" : "delete or restore"
+        let noun = counts.noun
         // On --resume nothing is new to count (`ChangeThreshold`).
         if !options.plan, !options.resume,
-           let refusal = threshold.refusal(changes: counts.changes, existing: existing, verb: verb) {
+           let refusal = threshold.refusal(changes: counts.changes, existing: existing, verb: verb, noun: noun) {
             throw .tooManyChanges(refusal)
         }
         let warning = options.plan && threshold.stops(changes: counts.changes, existing: existing)
-            ? threshold.planWarning(changes: counts.changes, existing: existing, verb: verb)
+            ? threshold.planWarning(changes: counts.changes, existing: existing, verb: verb, noun: noun)
             : nil
-        return Prepared(counts: counts, stopWarning: cannot ?? warning, imported: imported, journal: journal)
+        return Prepared(counts: counts, stopWarning: cannot ?? warning, imported: imported, journal: journal, numbers: numbers)
+    }
+
+    /// The import's rows, each decided against the account as listed into `journal`.
+    private func rows(imported: Journal, journal: Journal, numbers: Bool, plan: Bool) -> any RowDecisions {
+        numbers
+            ? NumberUndoRows(imported: imported, journal: journal, dialect: service.dialect, plan: plan, resuming: options.resume)
+            : UndoRows(imported: imported, journal: journal, dialect: service.dialect, plan: plan, resuming: options.resume)
     }
 
     /// The person answered no: nothing was sent, so a new undo's journal goes; a resumed one
@@ -128,14 +144,15 @@ public struct Undoer: Sendable {
             service: service, gate: SendGate(concurrency: options.concurrency, rate: options.rate),
             settler: Settler(service: service, journal: journal), policy: retry, settleDelay: .zero,
             claimsCreatedIDs: false, tally: tally)
-        let rows = UndoRows(imported: prepared.imported, journal: journal, dialect: service.dialect,
-                            plan: options.plan, resuming: options.resume)
+        let rows = rows(imported: prepared.imported, journal: journal, numbers: prepared.numbers, plan: options.plan)
         let pump = Pump(rows: rows, sender: sender, journal: journal, tally: tally, stop: stop,
                         window: RowWindow(size: max(1024, options.concurrency * 32)))
         await Pump.runUntilDone(pump)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
-        let columns = ResultColumns(schema: .forDialect(service.dialect), inputHeader: nil, planning: options.plan)
+        let columns = prepared.numbers
+            ? ResultColumns(numbersOf: service.dialect)
+            : ResultColumns(schema: .forDialect(service.dialect), inputHeader: nil, planning: options.plan)
         try ResultFile.write(resultsPath, from: journal, columns: columns)
         var summary = ImportSummary(counts: try journal.counts(), thisRun: tally.statuses, elapsed: clock.now - started,
                                     resultsPath: resultsPath, stopReason: stop.reason, dryRun: false,
@@ -143,8 +160,13 @@ public struct Undoer: Sendable {
         summary.plan = options.plan
         summary.stopWarning = prepared.stopWarning
         summary.command = "undo"
+        if prepared.numbers { summary.noun = "number" }
         if !options.plan, stop.reason == nil {
-            summary.undoCheck = try await UndoCheck.run(service: service, imported: prepared.imported, journal: journal)
+            if prepared.numbers {
+                summary.numberCheck = try await NumberCheck.run(service: service, journal: journal, verb: "undo")
+            } else {
+                summary.undoCheck = try await UndoCheck.run(service: service, imported: prepared.imported, journal: journal)
+            }
         }
         if options.plan, let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
         return summary

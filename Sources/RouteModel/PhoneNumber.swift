@@ -31,7 +31,8 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, CustomStringConvertib
 
     private static func problem(with text: String) -> String {
         if text.isEmpty { return "it is empty" }
-        if text.contains(where: { $0 == "E" || $0 == "e" }) || text.contains(".") {
+        let floatCharacters = "0123456789.eE+-"
+        if text.allSatisfy({ floatCharacters.contains($0) }), text.contains(where: { $0 == "." || $0 == "E" || $0 == "e" }) {
             return "it looks like a spreadsheet turned the number into a float: format the column as text"
         }
         if text.contains(where: { " -().".contains($0) }) {

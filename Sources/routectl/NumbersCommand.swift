@@ -10,6 +10,6 @@ struct NumbersCommand: AsyncParsableCommand {
             routes share is refused with their ids. Telegent numbers have one voice route; \
             Flowroute numbers a primary and an optional failover route.
             """,
-        subcommands: [NumbersList.self, NumbersShow.self, NumbersAssign.self]
+        subcommands: [NumbersList.self, NumbersShow.self, NumbersAssign.self, NumbersImport.self]
     )
 }
