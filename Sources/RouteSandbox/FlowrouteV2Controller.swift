@@ -7,8 +7,8 @@ import RouteModel
 struct FlowrouteV2Controller: Sendable {
     let store: RouteStore
     private static let schema = RouteSchema.flowrouteV2
-    private static let mediaType = "application/vnd.api+json"
-    private static let sipRegistrationID = "0"
+    static let mediaType = "application/vnd.api+json"
+    static let sipRegistrationID = "0"
 
     func addRoutes(to group: RouterGroup<SandboxContext>) {
         group.post("routes", use: create)
@@ -91,8 +91,15 @@ struct FlowrouteV2Controller: Sendable {
         let account = try context.requireAccount()
         let id = context.parameters.get("id") ?? ""
         try Self.refuseBuiltIn(id)
-        guard try await store.delete(account: account.key, dialect: .flowrouteV2, id: id) else { throw Self.notFound(id) }
-        return Response(status: .noContent)
+        switch try await store.delete(account: account.key, dialect: .flowrouteV2, id: id) {
+        case .deleted:
+            return Response(status: .noContent)
+        case .notFound:
+            throw Self.notFound(id)
+        case .inUse:
+            throw SandboxError(.forbidden, title: "This Route has numbers still associated to it.",
+                               detail: "Please disassociate all numbers before deleting.")
+        }
     }
 
     // MARK: Bodies
@@ -159,7 +166,7 @@ struct FlowrouteV2Controller: Sendable {
     }
 
     /// An absolute link on the host the client used.
-    private static func link(_ request: Request, _ pathAndQuery: String) -> String {
+    static func link(_ request: Request, _ pathAndQuery: String) -> String {
         "http://\(request.head.authority ?? "127.0.0.1")\(pathAndQuery)"
     }
 

@@ -5,8 +5,10 @@ import RouteModel
 /// benchmarks against large accounts. An account that already holds Telegent routes is left as
 /// it is, so a file database is not filled twice.
 enum RouteSeeder {
-    static func seed(_ count: Int, account: SandboxAccount, store: RouteStore) async throws {
-        guard count > 0, try await store.count(account: account.key, dialect: .telegent) == 0 else { return }
+    /// Whether the account was filled (it held no Telegent routes).
+    @discardableResult
+    static func seed(_ count: Int, account: SandboxAccount, store: RouteStore) async throws -> Bool {
+        guard count > 0, try await store.count(account: account.key, dialect: .telegent) == 0 else { return false }
         var batch: [RouteRecord] = []
         batch.reserveCapacity(10_000)
         for index in 0..<count {
@@ -16,6 +18,7 @@ enum RouteSeeder {
                 batch.removeAll(keepingCapacity: true)
             }
         }
+        return true
     }
 
     /// `seed-000042`, a UDP trunk to 10.x.y.z:5060.

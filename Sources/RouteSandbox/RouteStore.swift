@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import RouteModel
 
-/// The sandbox's state in SQLite: accounts' routes for every dialect, and the few settings that
-/// must survive a restart (the default account, the token signing key).
+/// The sandbox's state in SQLite: accounts' routes for every dialect, their phone numbers
+/// (`numbers`), and the few settings that must survive a restart (the default account, the
+/// token signing key).
 ///
 /// Files use a `DatabasePool` in WAL mode with `synchronous=NORMAL`: readers never wait for the
 /// writer, and a commit costs no fsync, which is what keeps creates cheap. `:memory:` uses a
@@ -47,8 +48,12 @@ struct RouteStore: Sendable {
                 CREATE INDEX route_by_name ON route(account, dialect, name);
                 """)
         }
+        NumberStore.registerMigrations(in: &migrator)
         return migrator
     }
+
+    /// The numbers, in the same database: a route delete and a number update see each other.
+    var numbers: NumberStore { NumberStore(writer: writer) }
 
     // MARK: Settings
 
@@ -173,14 +178,28 @@ struct RouteStore: Sendable {
         }
     }
 
-    /// Whether there was such a route to delete.
-    func delete(account: String, dialect: Dialect, id: String) async throws -> Bool {
+    enum Deletion: Sendable {
+        case deleted
+        case notFound
+        /// Numbers still use the route: it is kept, as the services refuse to leave them without one.
+        case inUse
+    }
+
+    func delete(account: String, dialect: Dialect, id: String) async throws -> Deletion {
         try await writer.write { db in
+            guard try Self.exists(id: id, account: account, dialect: dialect, in: db) else { return .notFound }
+            if try NumberStore.routeIsInUse(id: id, account: account, dialect: dialect, in: db) { return .inUse }
             try db.execute(
                 sql: "DELETE FROM route WHERE account = ? AND dialect = ? AND id = ?",
                 arguments: [account, dialect.rawValue, id])
-            return db.changesCount > 0
+            return .deleted
         }
+    }
+
+    static func exists(id: String, account: String, dialect: Dialect, in db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM route WHERE account = ? AND dialect = ? AND id = ?)",
+            arguments: [account, dialect.rawValue, id]) ?? false
     }
 
     private static func record(_ row: Row) -> RouteRecord {

@@ -15,15 +15,17 @@ public final class Sandbox: Sendable {
     /// The default account, when no account was given and the sandbox made (or reloaded) one.
     public let defaultAccount: SandboxAccount?
     private let host: String
-    private let writes: WriteCounter
+    private let routeWriteCounter: WriteCounter
+    private let numberWriteCounter: WriteCounter
     private let services: ServiceGroup
     private let running: Task<Void, any Error>
 
     private init(port: Int, host: String, accounts: [SandboxAccount], defaultAccount: SandboxAccount?,
-                 writes: WriteCounter, services: ServiceGroup, running: Task<Void, any Error>) {
+                 routeWrites: WriteCounter, numberWrites: WriteCounter, services: ServiceGroup, running: Task<Void, any Error>) {
         self.port = port
         self.host = host
-        self.writes = writes
+        self.routeWriteCounter = routeWrites
+        self.numberWriteCounter = numberWrites
         self.accounts = accounts
         self.defaultAccount = defaultAccount
         self.services = services
@@ -35,12 +37,14 @@ public final class Sandbox: Sendable {
         let store = try RouteStore(path: options.database)
         let defaultAccount = options.accounts.isEmpty ? try loadDefaultAccount(store) : nil
         let accounts = defaultAccount.map { [$0] } ?? options.accounts
-        for account in accounts { try await RouteSeeder.seed(options.seedRoutes, account: account, store: store) }
+        for account in accounts { try await seed(account, options: options, store: store) }
         let signingKey = try store.setting("token-signing-key") { randomHex(bytes: 32) }
-        let writes = WriteCounter()
+        let routeWrites = WriteCounter()
+        let numberWrites = WriteCounter()
         let router = SandboxRouter(
             options: options, store: store, accounts: AccountBook(accounts),
-            tokens: TokenAuthority(key: Data(signingKey.utf8), lifetime: options.tokenTTL), writes: writes
+            tokens: TokenAuthority(key: Data(signingKey.utf8), lifetime: options.tokenTTL),
+            routeWrites: routeWrites, numberWrites: numberWrites
         ).build()
 
         let logger = options.logRequests
@@ -66,11 +70,14 @@ public final class Sandbox: Sendable {
             throw SandboxStartError(reason: "the server stopped before it was listening")
         }
         return Sandbox(port: port, host: options.host, accounts: accounts, defaultAccount: defaultAccount,
-                       writes: writes, services: services, running: running)
+                       routeWrites: routeWrites, numberWrites: numberWrites, services: services, running: running)
     }
 
     /// Write requests to the route endpoints so far (creates, updates, deletes; answered or not).
-    public var routeWrites: Int { writes.value }
+    public var routeWrites: Int { routeWriteCounter.value }
+
+    /// Write requests to the number endpoints so far (number updates; answered or not).
+    public var numberWrites: Int { numberWriteCounter.value }
 
     /// The base URL a client of `dialect` uses, as its documentation writes it
     /// (`http://127.0.0.1:PORT/v1.0`, `/v1`, `/v2`).
@@ -89,6 +96,15 @@ public final class Sandbox: Sendable {
     /// Returns when the server has stopped (after `stop()`), throwing what stopped it otherwise.
     public func waitUntilStopped() async throws {
         try await running.value
+    }
+
+    /// Seeded numbers go to the routes seeded with them: the account's first routes, when it was
+    /// just filled.
+    private static func seed(_ account: SandboxAccount, options: SandboxOptions, store: RouteStore) async throws {
+        let filled = try await RouteSeeder.seed(options.seedRoutes, account: account, store: store)
+        let used = filled ? min(options.seedRoutes, options.seedNumbers) : 0
+        let routes = used > 0 ? try await store.list(account: account.key, dialect: .telegent, limit: used).records.map(\.id) : []
+        try await NumberSeeder.seed(options.seedNumbers, account: account, telegentRoutes: routes, store: store.numbers)
     }
 
     /// The default account lives in the database, so its credentials stay the same across runs.

@@ -16,13 +16,17 @@ struct SandboxError: Error, Sendable {
 
     /// 400 with one entry per field, keyed by field name, in the order found.
     static func validation(_ problems: [FieldError]) -> SandboxError {
+        validation(problems.map { (field: $0.field ?? "", message: $0.message) })
+    }
+
+    /// 400 with one entry per field, for messages worded as the service words them.
+    static func validation(_ problems: [(field: String, message: String)]) -> SandboxError {
         var grouped: [(field: String, messages: [String])] = []
         for problem in problems {
-            let field = problem.field ?? ""
-            if let index = grouped.firstIndex(where: { $0.field == field }) {
+            if let index = grouped.firstIndex(where: { $0.field == problem.field }) {
                 grouped[index].messages.append(problem.message)
             } else {
-                grouped.append((field, [problem.message]))
+                grouped.append((problem.field, [problem.message]))
             }
         }
         var error = SandboxError(.badRequest, title: "One or more validation errors occurred.")

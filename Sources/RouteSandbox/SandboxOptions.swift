@@ -34,6 +34,9 @@ public struct SandboxOptions: Sendable {
     public var rateLimit: Int? = nil
     /// Telegent routes each account is filled with when it holds none (`--seed-routes`).
     public var seedRoutes = 0
+    /// Phone numbers each account is given for every API when it holds none there
+    /// (`--seed-numbers`): +12065550000 onwards, number i on seeded route i mod `seedRoutes`.
+    public var seedNumbers = 0
     /// The faults injected into route requests, and how often.
     public var faults = SandboxFaults()
     /// Makes the fault sequence repeatable; faults are drawn per request in arrival order.

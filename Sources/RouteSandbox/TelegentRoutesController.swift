@@ -52,26 +52,10 @@ struct TelegentRoutesController: Sendable {
         let total = try await store.count(account: account.key, dialect: .telegent)
         let store = self.store
         let head = #"{"AccountId":"# + JSON.string(account.key).serialized + #","TotalRoutes":\#(total),"Results":["#
-        let body = ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: head))
-            var last: Int64 = 0
-            var first = true
-            while true {
-                let page = try await store.bodies(account: account.key, dialect: .telegent, after: last, limit: 2000)
-                guard let end = page.last else { break }
-                var buffer = ByteBuffer()
-                for record in page {
-                    if !first { buffer.writeString(",") }
-                    first = false
-                    buffer.writeString(record.body)
-                }
-                try await writer.write(buffer)
-                last = end.seq
-            }
-            try await writer.write(ByteBuffer(string: "]}"))
-            try await writer.finish(nil)
+        return .streamedJSON(head: head, tail: "]}", start: Int64(0)) { last in
+            let page = try await store.bodies(account: account.key, dialect: .telegent, after: last, limit: 2000)
+            return page.last.map { end in (page.map(\.body), end.seq) }
         }
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: body)
     }
 
     @Sendable func update(request: Request, context: SandboxContext) async throws -> Response {
@@ -96,8 +80,14 @@ struct TelegentRoutesController: Sendable {
         var request = request
         let json = try await request.jsonBody(context: context)
         let id = try Self.routeID(in: json, for: "delete")
-        guard try await store.delete(account: account.key, dialect: .telegent, id: id) else { throw Self.notFound(id) }
-        return .json(JSON.object([("CallRouteStatus", .string("Deleted")), ("CallRouteId", .string(id))]).serialized)
+        switch try await store.delete(account: account.key, dialect: .telegent, id: id) {
+        case .deleted:
+            return .json(JSON.object([("CallRouteStatus", .string("Deleted")), ("CallRouteId", .string(id))]).serialized)
+        case .notFound:
+            throw Self.notFound(id)
+        case .inUse:
+            throw SandboxError(.badRequest, detail: "Cannot delete voice route as it is currently assigned to one or more phone numbers.")
+        }
     }
 
     /// The writable fields of a request body and what is wrong with them. Fields the service sets

@@ -1,8 +1,9 @@
 import Hummingbird
 import Synchronization
 
-/// Counts the write requests (anything but GET and HEAD) that reach a route endpoint past
-/// authentication, whatever their answer: how a test proves that a command sent no write.
+/// Counts the write requests (anything but GET and HEAD) that reach the endpoints it is mounted
+/// before (routes, or numbers) past authentication, whatever their answer: how a test proves
+/// that a command sent no write.
 final class WriteCounter: Sendable {
     private let count = Atomic<Int>(0)
 
