@@ -3,7 +3,8 @@ import Hummingbird
 import RouteModel
 
 /// Renders every failure in the error shape of the API the request was for: Telegent's RFC 7807
-/// body with a `TraceId`, Flowroute v1's bare `{}` for 400s, Flowroute v2's JSON:API `errors`.
+/// body with a `TraceId`, Flowroute v1's bare `{}` for 400s and 404s, Flowroute v2's JSON:API
+/// `errors`.
 /// Hummingbird's own errors (no route, body too large) get the same treatment.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = SandboxContext
@@ -29,7 +30,7 @@ struct ErrorMiddleware: RouterMiddleware {
         case .telegent:
             response = .json(error.body.telegentJSON(status: status, traceID: Self.traceID()).serialized, status: error.status,
                              contentType: "application/problem+json; charset=utf-8")
-        case .flowrouteV1 where status == 400:
+        case .flowrouteV1 where status == 400 || status == 404:
             response = .json("{}", status: error.status)
         case .flowrouteV1, .flowrouteV2:
             response = .json(error.body.flowrouteJSON(status: status, id: UUID().uuidString.lowercased()).serialized,

@@ -8,7 +8,7 @@ struct FlowrouteV1Controller: Sendable {
     let store: RouteStore
     private static let schema = RouteSchema.flowrouteV1
     /// The route every account has for SIP registrations.
-    private static let sipRegistration: (String, JSON) =
+    static let sipRegistration: (name: String, route: JSON) =
         ("sip-reg", .object([("type", .string("SIP-REG")), ("value", .string("sip-reg"))]))
 
     func addRoutes(to group: RouterGroup<SandboxContext>) {

@@ -202,6 +202,21 @@ struct RouteStore: Sendable {
             arguments: [account, dialect.rawValue, id]) ?? false
     }
 
+    /// The account's routes with these ids, by id; ids it does not have are left out.
+    func records(account: String, dialect: Dialect, ids: Set<String>) async throws -> [String: RouteRecord] {
+        guard !ids.isEmpty else { return [:] }
+        return try await writer.read { db in
+            let records = try Row.fetchAll(
+                db, sql: """
+                    SELECT id, name, body, secrets FROM route
+                    WHERE account = ? AND dialect = ? AND id IN (\(databaseQuestionMarks(count: ids.count)))
+                    """,
+                arguments: StatementArguments([account, dialect.rawValue] + Array(ids))
+            ).map(Self.record)
+            return Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
     private static func record(_ row: Row) -> RouteRecord {
         RouteRecord(id: row["id"], name: row["name"], body: row["body"], secrets: row["secrets"])
     }

@@ -77,6 +77,11 @@ struct SandboxCommand: AsyncParsableCommand {
             valueName: "n"))
         var seedRoutes = 0
 
+        @Option(name: .customLong("seed-numbers"), help: ArgumentHelp(
+            "Give each account that holds no numbers this many (+12065550000, …) for every API; with --seed-routes, number i uses seeded route i mod routes.",
+            valueName: "n"))
+        var seedNumbers = 0
+
         @Option(help: ArgumentHelp("Seed for a repeatable fault sequence.", valueName: "n"))
         var seed: UInt64?
 
@@ -101,6 +106,7 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             if let rateLimit, rateLimit < 1 { throw ValidationError("--rate-limit must be at least 1") }
             if !(0...10_000_000).contains(seedRoutes) { throw ValidationError("--seed-routes must be from 0 to 10000000") }
+            if !(0...1_000_000).contains(seedNumbers) { throw ValidationError("--seed-numbers must be from 0 to 1000000") }
         }
 
         func run() async throws {
@@ -134,6 +140,7 @@ struct SandboxCommand: AsyncParsableCommand {
             options.latency = Self.seconds(latency / 1000, from: 0) ?? .zero
             options.rateLimit = rateLimit
             options.seedRoutes = seedRoutes
+            options.seedNumbers = seedNumbers
             options.faults.failRate = failRate
             options.faults.ambiguousRate = ambiguousRate
             options.faults.lateCommitRate = lateCommitRate
