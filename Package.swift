@@ -95,7 +95,7 @@ let package = Package(
             // A client written from telegent.md alone, run by a test; not compiled.
             exclude: ["peer"]
         ),
-        .testTarget(name: "RoutectlTests", dependencies: ["routectl", "XLSXTestSupport"]),
+        .testTarget(name: "RoutectlTests", dependencies: ["routectl", "RouteSandbox", "XLSXTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

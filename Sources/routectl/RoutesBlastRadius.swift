@@ -31,11 +31,14 @@ struct BlastRadius {
         return lines
     }
 
-    /// Why the service refused the delete, and how to move the numbers first.
-    static func refusal(_ error: ClientError, of route: Route, _ service: any RouteService) async -> String {
+    /// Why the service refused the delete, and how to move the numbers first; the numbers are
+    /// read unless `known` already has them.
+    static func refusal(_ error: ClientError, of route: Route, known: BlastRadius?, _ service: any RouteService) async -> String {
         let id = route.id ?? route.key ?? ""
         var lines = ["\(error)", "The service deletes no route that numbers still use."]
-        if let radius = await read(route, service) { lines += radius.lines }
+        var radius = known
+        if radius == nil { radius = await read(route, service) }
+        if let radius { lines += radius.lines }
         lines.append("""
             Move the numbers to another route first: one with `routectl numbers assign NUMBER ROUTE`, many with \
             `routectl numbers import FILE.csv` (`routectl numbers list --route \(id) --output csv` writes them to a file to edit).

@@ -27,15 +27,17 @@ struct RoutesDelete: AsyncParsableCommand {
             try await Connection.withService(global) { service in
                 let found = try await RouteLookup(service).resolve(route)
                 let id = found.id ?? route
+                var radius: BlastRadius?
                 if !yes && Terminal.stdinIsTerminal {
-                    if let radius = await BlastRadius.read(found, service) { radius.lines.forEach(Terminal.printError) }
+                    radius = await BlastRadius.read(found, service)
+                    radius?.lines.forEach(Terminal.printError)
                     guard Terminal.confirm("Delete route \"\(found.key ?? "")\" (\(id))?") else {
                         Terminal.printError("routectl: not deleted")
                         return
                     }
                 }
                 do { try await service.delete(id: id) } catch let error as ClientError where error.kind == .routeInUse {
-                    throw CommandFailure(error.exitStatus, await BlastRadius.refusal(error, of: found, service))
+                    throw CommandFailure(error.exitStatus, await BlastRadius.refusal(error, of: found, known: radius, service))
                 }
                 switch format {
                 case .json: OutputJSON.print(JSON.object([("id", .string(id)), ("deleted", .bool(true))]))
