@@ -9,9 +9,10 @@ struct NumbersAssign: AsyncParsableCommand {
         discussion: """
             Example: routectl numbers assign +12065550100 "Main SIP Trunk" --failover Backup
 
-            The number's routes become exactly those given: without --failover, a Flowroute \
-            number is left with no failover route. Telegent numbers have no failover route, so \
-            --failover is refused there. Assigning is harmless to repeat, so failures are retried.
+            Without --failover a Flowroute number keeps the failover route it has (as numbers \
+            import does without a FailoverRoute column); --no-failover takes it away. Telegent \
+            numbers have no failover route, so both are refused there. Assigning is harmless to \
+            repeat, so failures are retried.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,19 +26,28 @@ struct NumbersAssign: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The route tried when the first one fails (Flowroute): its id or exact name.", valueName: "route"))
     var failover: String?
 
+    @Flag(help: "Take the number's failover route away (Flowroute).")
+    var noFailover = false
+
+    func validate() throws {
+        if noFailover && failover != nil { throw ValidationError("--failover sets the failover route and --no-failover takes it away: give one") }
+    }
+
     func run() async throws {
         try await reportingFailures {
             let format = try OutputFormat.resolve(global)
             try await Connection.withService(global) { service in
-                if failover != nil && !service.dialect.hasFailoverRoutes {
-                    throw CommandFailure(.usage, "--failover: \(service.dialect.displayName) numbers have one voice route and no failover route")
+                if (failover != nil || noFailover) && !service.dialect.hasFailoverRoutes {
+                    throw CommandFailure(.usage, "\(noFailover ? "--no-failover" : "--failover"): \(service.dialect.displayName) "
+                        + "numbers have one voice route and no failover route")
                 }
                 let previous = try await service.routing(of: number)
                 let lookup = RouteLookup(service)
                 let primary = try await lookup.resolve(route)
                 var backup: Route?
                 if let failover { backup = try await lookup.resolve(failover) }
-                let wanted = NumberRouting(primary: primary.id ?? route, failover: backup.map { $0.id ?? failover! })
+                let kept = noFailover ? nil : previous.failover
+                let wanted = NumberRouting(primary: primary.id ?? route, failover: backup.map { $0.id ?? failover! } ?? kept)
                 let assigned = try await service.assign(number, to: wanted)
                 var names = await RouteNames.of([previous], service)
                 for route in [primary, backup].compactMap({ $0 }) { names.add(route) }

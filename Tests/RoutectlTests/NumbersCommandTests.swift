@@ -123,6 +123,21 @@ import Testing
         }
     }
 
+    @Test func flowrouteKeepsTheFailoverUnlessToldToTakeItAway() async throws {
+        try await withSandbox(.flowrouteV1, numbers: 1) { _, environment in
+            for name in ["east", "west", "north"] { _ = try await create(["route_name=\(name)", "type=uri", "value=sip:\(name)@example.com"], environment) }
+            _ = try await run(["numbers", "assign", "+12065550000", "west", "--failover", "east", "-q"], environment)
+            #expect(try await run(["numbers", "assign", "+12065550000", "north", "-q"], environment).status == 0)
+            #expect(try await run(["numbers", "list", "--output", "csv", "-q"], environment).stdout
+                == "Number,Route,FailoverRoute\n+12065550000,north,east\n")
+            #expect(try await run(["numbers", "assign", "+12065550000", "north", "--no-failover", "-q"], environment).status == 0)
+            #expect(try await run(["numbers", "list", "--output", "csv", "-q"], environment).stdout
+                == "Number,Route,FailoverRoute\n+12065550000,north,\n")
+            let both = try await run(["numbers", "assign", "+12065550000", "north", "--no-failover", "--failover", "east", "-q"], environment)
+            #expect(both.status == 64)
+        }
+    }
+
     @Test func flowrouteV2AssignsAFailoverByName() async throws {
         try await withSandbox(.flowrouteV2, numbers: 2) { _, environment in
             let east = try await create(["alias=east", "route_type=uri", "value=sip:east@example.com"], environment)
