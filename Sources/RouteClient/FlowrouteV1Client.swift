@@ -93,19 +93,8 @@ final class FlowrouteV1Client: RouteService {
     }
 
     func routing(of number: PhoneNumber) async throws(ClientError) -> NumberRouting {
-        try await transport.retrying { _ async -> Attempt<NumberRouting> in
-            switch await send(HTTPRequest(.GET, numberURL(number))) {
-            case .success(let answer):
-                return decoding(answer) { json throws(WireError) in
-                    let listed = try NumberWire.v1Number(json)
-                    guard listed.number == number else { throw .unexpected("the answer about \(number) is about \(listed.number)") }
-                    return listed.routing
-                }
-            case .rejected(let error) where error.status == 404:
-                return .rejected(.notFound("phone number \(number)", body: error.body, url: error.url))
-            case let failure:
-                return Attempt(failure: failure.failure!)
-            }
+        try await flowrouteRouting(of: number, url: numberURL(number), transport: transport, send: send) { json throws(WireError) in
+            try NumberWire.v1Number(json)
         }
     }
 

@@ -102,19 +102,8 @@ final class FlowrouteV2Client: RouteService {
     }
 
     func routing(of number: PhoneNumber) async throws(ClientError) -> NumberRouting {
-        try await transport.retrying { _ async -> Attempt<NumberRouting> in
-            switch await send(HTTPRequest(.GET, numberURL(number))) {
-            case .success(let answer):
-                return decoding(answer) { json throws(WireError) in
-                    let listed = try NumberWire.v2Number(json)
-                    guard listed.number == number else { throw .unexpected("the answer about \(number) is about \(listed.number)") }
-                    return listed.routing
-                }
-            case .rejected(let error) where error.status == 404:
-                return .rejected(.notFound("phone number \(number)", body: error.body, url: error.url))
-            case let failure:
-                return Attempt(failure: failure.failure!)
-            }
+        try await flowrouteRouting(of: number, url: numberURL(number), transport: transport, send: send) { json throws(WireError) in
+            try NumberWire.v2Number(json)
         }
     }
 
@@ -135,6 +124,10 @@ final class FlowrouteV2Client: RouteService {
                 // The primary route is set by then: say so, since the number's calls already go there.
                 guard relationship == "failover_route" else { return error }
                 return error.after("\(number)'s primary route is now \(routing.primary ?? "none"), but its failover_route request failed")
+            }
+            // Even a refused failover request leaves the number half-moved: that is never "not applied".
+            if relationship == "failover_route", case .rejected(let error) = failure {
+                return Answered(.unknown(error), status: error.status)
             }
             return Answered(Attempt(failure: failure), status: failure.error?.status)
         }

@@ -102,7 +102,7 @@ enum NumberWire {
         guard let text = value.stringValue ?? (value.intValue.map(String.init)) else {
             throw .unexpected("\(member) \(value.serialized) is not a phone number")
         }
-        do { return try PhoneNumber(parsing: text) } catch {
+        do { return try PhoneNumber(e164Digits: text) } catch {
             throw .unexpected("\(member) \(error)")
         }
     }

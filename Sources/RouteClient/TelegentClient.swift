@@ -142,7 +142,7 @@ final class TelegentClient: RouteService {
         }
         var body: [(String, JSON)] = [("Number", .string(number.e164)), ("VoiceEnabled", .bool(routing.primary != nil))]
         if let primary = routing.primary { body.append(("VoiceRouteId", .string(primary))) }
-        let answered = await numberAnswer(HTTPRequest(.POST, numbersURL + "/update", json: .object(body)), number)
+        let answered = await numberAnswer(HTTPRequest(.POST, numbersURL + "/update", json: .object(body)), number, update: true)
         // An answer that shows another route than the one sent does not show that this update was applied.
         if let shown = answered.attempt.value, shown != routing {
             return Answered(.unknown(.unexpectedAnswer(url: numbersURL + "/update", status: answered.status,
@@ -155,6 +155,10 @@ final class TelegentClient: RouteService {
     func shutdown() async {
         await transport.shutdown()
     }
+
+    /// Order statuses that say an update was not done (others, `Complete` or one still pending,
+    /// are taken as accepted: the check at the end of an import lists the numbers again).
+    private static let failedOrders: Set<String> = ["failed", "rejected", "error", "cancelled", "canceled"]
 
     // MARK: - Requests
 
@@ -214,10 +218,14 @@ final class TelegentClient: RouteService {
     }
 
     /// A request answered by one number (read, update), for `number` and no other.
-    private func numberAnswer(_ request: HTTPRequest, _ number: PhoneNumber) async -> Answered<NumberRouting> {
+    /// - Parameter update: the answer is an update's, whose `UpdateOrderStatus` may say it failed.
+    private func numberAnswer(_ request: HTTPRequest, _ number: PhoneNumber, update: Bool = false) async -> Answered<NumberRouting> {
         switch await send(request) {
         case .success(let answer):
             let decoded = decoding(answer) { json throws(WireError) in
+                if update, let order = json["UpdateOrderStatus"]?.stringValue, Self.failedOrders.contains(order.lowercased()) {
+                    throw .unexpected("the update of \(number) was answered with UpdateOrderStatus \"\(order)\"")
+                }
                 let listed = try NumberWire.telegent(json)
                 guard listed.number == number else { throw .unexpected("the answer about \(number) is about \(listed.number)") }
                 return listed.routing

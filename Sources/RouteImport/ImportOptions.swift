@@ -52,6 +52,12 @@ public struct ImportOptions: Sendable {
 
     public init() {}
 
+    /// Where a run on the file at `input` writes its results: `--results`, else `NAME.results.csv`
+    /// (a plan's `NAME.plan.csv`) beside the input.
+    public func resultsPath(forInput input: String) -> String {
+        resultsPath ?? (plan ? Self.defaultPlanPath(forInput: input) : Self.defaultResultsPath(forInput: input))
+    }
+
     /// `routes.csv` → `routes.results.csv`, beside the input.
     public static func defaultResultsPath(forInput path: String) -> String {
         FileName.split(path).stem + ".results.csv"

@@ -79,8 +79,8 @@ enum ImportRecord {
                 guard let recorded, inFile == (String(recorded.row), recorded.status?.rawValue ?? "unprocessed",
                                                numbers ? recorded.key : recorded.id) else {
                     throw ImportError.usage("""
-                        \(resultsPath) does not match its journal: row \(record[rowAt]) is \(record[statusAt]) \(record[idAt]) \
-                        in the file but \(recorded.map { "\($0.status?.rawValue ?? "unprocessed") \($0.id)" } ?? "missing") in the journal. \
+                        \(resultsPath) does not match its journal: the file has row \(record[rowAt]) \(record[statusAt]) \(record[idAt]) \
+                        where the journal has \(recorded.map { "row \($0.row) \($0.status?.rawValue ?? "unprocessed") \(numbers ? $0.key : $0.id)" } ?? "no more rows"). \
                         Undo needs the result file the import wrote, with the journal it wrote beside it
                         """)
                 }

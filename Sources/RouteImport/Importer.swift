@@ -32,14 +32,11 @@ public struct Importer: Sendable {
     }
 
     public var resultsPath: String {
-        options.resultsPath
-            ?? (options.plan ? ImportOptions.defaultPlanPath(forInput: inputPath) : ImportOptions.defaultResultsPath(forInput: inputPath))
+        options.resultsPath(forInput: inputPath)
     }
 
-    /// A plan's journal is scratch, removed at the end, and named apart from an import's, so that
-    /// no `--results` of a plan can replace the journal an import keeps for `--resume` and undo.
     public var journalPath: String {
-        options.plan ? resultsPath + ".plan-journal" : Journal.path(forResults: resultsPath)
+        Journal.path(forResults: resultsPath, plan: options.plan)
     }
 
     public func run() async throws(ImportError) -> ImportSummary {
@@ -134,7 +131,10 @@ public struct Importer: Sendable {
     /// the longest settle delay of any run of this import.
     private func readied(_ journal: Journal, schema: RouteSchema, settleDelay: Duration) async throws(ImportError)
         -> (Journal, Double) {
-        if options.resume { try checkSameRows(as: journal, schema: schema) }
+        if options.resume {
+            try checkSameRows(as: journal, schema: schema)
+            if let service { try journal.checkAccount(service.account) }
+        }
         let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
         if let service, !options.dryRun {
             // Values are compared only where an update or a plan needs them; the rest lists ids and names.

@@ -52,6 +52,12 @@ final class Journal: Sendable {
 
     static func path(forResults results: String) -> String { results + ".journal" }
 
+    /// The journal of a run writing `results`. A plan's is scratch, removed at the end, and named
+    /// apart, so that no `--results` of a plan can replace the journal a run keeps for `--resume` and undo.
+    static func path(forResults results: String, plan: Bool) -> String {
+        plan ? results + ".plan-journal" : path(forResults: results)
+    }
+
     private init(path: String, database: DatabaseQueue, destination: String? = nil) {
         self.path = path
         self.database = database
@@ -245,6 +251,15 @@ final class Journal: Sendable {
         }
     }
 
+    /// `--resume` through another account would send the rest of the file there: refused, as
+    /// undo refuses it. A journal from before accounts were noted is taken as it is.
+    func checkAccount(_ account: String) throws(ImportError) {
+        if let recorded = try recordedAccount(), recorded != account {
+            throw .usage("\(path) is the journal of a run for \(recorded), and this connection is \(account): "
+                + "resume it with the --profile (or --base-url and keys) it used")
+        }
+    }
+
     /// The account the import is for; `nil` for a journal written before it was noted.
     func recordedAccount() throws(ImportError) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'account'") }
@@ -435,6 +450,17 @@ final class Journal: Sendable {
                 return (record["row"], assignment, now)
             }
             return (checked, misplaced)
+        }
+    }
+
+    /// Adds `note` to each row's note: what a check after the run found, kept with the row's result.
+    func addNotes(_ notes: [(row: Int, note: String)]) throws(ImportError) {
+        guard !notes.isEmpty else { return }
+        try write { db in
+            let update = try db.cachedStatement(sql: """
+                UPDATE rows SET note = CASE WHEN note = '' THEN ?1 ELSE note || '; ' || ?1 END WHERE row = ?2
+                """)
+            for entry in notes { try update.execute(arguments: [entry.note, entry.row]) }
         }
     }
 

@@ -31,7 +31,7 @@ struct NumberAssignment: Sendable, Equatable {
             guard let pair = value?.arrayValue, pair.count == 2 else { return nil }
             return NumberRouting(primary: pair[0].stringValue, failover: pair[1].stringValue)
         }
-        guard let text = json["number"]?.stringValue, let number = try? PhoneNumber(parsing: text),
+        guard let text = json["number"]?.stringValue, let number = try? PhoneNumber(e164Digits: text),
               let to = routing(json["to"]), let from = routing(json["from"]) else { return nil }
         self.init(number: number, to: to, from: from)
     }

@@ -25,12 +25,11 @@ public struct NumberImporter: Sendable {
     }
 
     public var resultsPath: String {
-        options.resultsPath
-            ?? (options.plan ? ImportOptions.defaultPlanPath(forInput: inputPath) : ImportOptions.defaultResultsPath(forInput: inputPath))
+        options.resultsPath(forInput: inputPath)
     }
 
     var journalPath: String {
-        options.plan ? resultsPath + ".plan-journal" : Journal.path(forResults: resultsPath)
+        Journal.path(forResults: resultsPath, plan: options.plan)
     }
 
     public func run() async throws(ImportError) -> ImportSummary {
@@ -56,6 +55,7 @@ public struct NumberImporter: Sendable {
         var journal = if let fresh { fresh } else { try Journal.openExisting(path: journalPath, identity: identity) }
         do throws(ImportError) {
             if options.resume {
+                try journal.checkAccount(service.account)
                 try SameRows.check(inputPath, journal: journal, afresh: "numbers already on their routes are reported as unchanged",
                                    nextKey: try NumberRowSource(path: inputPath, dialect: dialect, options: options).nextKey)
             }
@@ -85,6 +85,8 @@ public struct NumberImporter: Sendable {
         await Pump.runUntilDone(pump)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
+        // The check notes what it finds in the rows, so it comes before the result file.
+        let check = options.plan || stop.reason != nil ? nil : try await NumberCheck.run(service: service, journal: journal)
         let columns = ResultColumns(numbersOf: dialect)
         try ResultFile.write(resultsPath, from: journal, columns: columns)
         if options.plan, let planJSON = options.planJSON {
@@ -99,9 +101,7 @@ public struct NumberImporter: Sendable {
             summary.stopWarning = options.threshold.planWarning(changes: moves, existing: try journal.numberCount(), verb: "move",
                                                                 noun: "number")
         }
-        if !options.plan, stop.reason == nil {
-            summary.numberCheck = try await NumberCheck.run(service: service, journal: journal, verb: "the import")
-        }
+        summary.numberCheck = check
         return summary
     }
 

@@ -1,11 +1,10 @@
 import RouteCSV
 import RouteModel
-import RouteXLSX
 
 /// A numbers file (CSV or an .xlsx sheet) as rows: the header `Number,Route[,FailoverRoute]`
 /// checked before anything else, then each record with the number and the routes asked for, or
 /// the reason it cannot be sent.
-final class NumberRowSource {
+final class NumberRowSource: RowReading {
     struct Row {
         let number: Int
         let line: Int
@@ -35,24 +34,11 @@ final class NumberRowSource {
     /// The column of each of the file's columns, by position.
     private let columns: [NumberColumn: Int]
 
-    var notice: String? {
-        let notices = [opened.notice, reader.notice].compactMap { $0 }
-        return notices.isEmpty ? nil : notices.joined(separator: "\n")
-    }
+    var notice: String? { opened.notices }
 
     init(path: String, dialect: Dialect, options: ImportOptions) throws(ImportError) {
-        do throws(CSVFileError) {
-            opened = try InputHeader(
-                path: path, options: CSVReader.Options(delimiter: Unicode.Scalar(options.delimiter ?? UInt8(ascii: ",")),
-                                                       encoding: options.encoding),
-                delimiterGiven: options.delimiter != nil, sheet: options.sheet)
-        } catch {
-            throw .file(error.description)
-        }
+        (opened, header) = try InputHeader.opening(path, options: options)
         reader = opened.reader
-        guard let headerRecord = opened.header else { throw .emptyFile(path) }
-        if let error = headerRecord.error { throw .file("\(path): header: \(error)") }
-        header = Array(headerRecord)
         columns = try Self.columns(of: header, path: path, dialect: dialect)
     }
 
@@ -81,6 +67,8 @@ final class NumberRowSource {
         return columns
     }
 
+    func number(of row: Row) -> Int { row.number }
+
     /// The next data row, or `nil` at the end of the file.
     func next() throws(ImportError) -> Row? {
         guard let record = try nextRecord() else { return nil }
@@ -90,26 +78,30 @@ final class NumberRowSource {
         let request: Result<Request, RowProblem>
         if let error = record.error {
             request = .failure(RowProblem(error.description))
+        } else if let column = columns.keys.sorted(by: { columns[$0]! < columns[$1]! }).first(where: { cell($0, of: cells).contains("\0") }) {
+            // SQLite and the wire would cut the text there: such a cell is refused, as the catalog refuses it.
+            request = .failure(RowProblem("\(column.rawValue): contains a NUL character (\\0), which no number or route name has"))
         } else {
             request = Self.request(number: key, route: cell(.route, of: cells),
                                    failover: columns[.failoverRoute] == nil ? nil : cell(.failoverRoute, of: cells))
         }
-        return Row(number: record.number, line: record.line, key: parsed?.e164 ?? key, request: request)
+        return Row(number: record.number, line: record.line, key: parsed?.e164 ?? Self.visible(key), request: request)
     }
 
     /// The next data row's number and key, for checking a file against a journal.
     func nextKey() throws(ImportError) -> (number: Int, key: String)? {
         guard let record = try nextRecord() else { return nil }
         let key = cell(.number, of: Array(record))
-        return (record.number, (try? PhoneNumber(parsing: key))?.e164 ?? key)
+        return (record.number, (try? PhoneNumber(parsing: key))?.e164 ?? Self.visible(key))
     }
 
-    /// Data records in a CSV file, for the progress line; a workbook is not counted.
-    func countRecords(path: String) -> Int? {
-        if reader is XLSXReader { return nil }
-        guard let reader = try? InputFile.reader(path, options: opened.options, sheet: nil) else { return nil }
-        return try? reader.countRecords(reportingErrors: { _ in })
+    /// A cell as the journal and the result file can hold it whole: a NUL shown as `\0`.
+    private static func visible(_ cell: String) -> String {
+        cell.replacingOccurrences(of: "\0", with: "\\0")
     }
+
+    /// Data records in a CSV file, for the progress line.
+    func countRecords(path: String) -> Int? { opened.countRecords(path: path) }
 
     private func nextRecord() throws(ImportError) -> CSVRecord? {
         do throws(CSVFileError) { return try reader.next() } catch { throw .file(error.description) }

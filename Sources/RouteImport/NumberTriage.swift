@@ -8,7 +8,7 @@ import RouteModel
 /// as are the numbers' current routes, both in the journal: a file and an account of any size
 /// cost no memory here. Under `--resume`, an assignment an earlier run may have sent is sent
 /// again as it was journaled (it is idempotent), with the routes the number had before it.
-struct NumberTriage {
+struct NumberTriage: RowTriaging {
     let journal: Journal
     let dialect: Dialect
     /// `--plan`: a row that would be sent is `to-assign`.
@@ -54,20 +54,35 @@ struct NumberTriage {
         switch plan {
         case .carryOver:
             return .carriedOver
-        case .resume(.assign(let assignment), let settleAt):
-            return .send(pending(row, assignment, settleAt: settleAt ?? Date().timeIntervalSince1970))
+        case .resume(.assign(let sent), let settleAt):
+            // The earlier run may have applied its assignment. The row goes out as the file says
+            // now (an edited row replaces what was sent), and keeps the routes the number had
+            // before that run, which undo is to put back.
+            switch try routing(request, before: sent.from) {
+            case .failure(let problem):
+                return .done(RowResult(
+                    row: row.number, line: row.line, key: row.key, status: .failed, id: sent.to.primary ?? "",
+                    error: problem.message + "; an earlier run sent \(sent.number) to \(sent.to) and may have applied it: fix the row and --resume",
+                    action: .assign(sent), mayHaveApplied: true))
+            case .success(let to):
+                let edited = to == sent.to ? "" : "the row changed since an earlier run sent \(sent.to)"
+                var pending = pending(row, NumberAssignment(number: sent.number, to: to, from: sent.from),
+                                      settleAt: settleAt ?? Date().timeIntervalSince1970)
+                pending.note = edited
+                return .send(pending)
+            }
         case .resume:
             return .done(result(row, .failed, error: "the journal records a request for this row that numbers import never sends"))
         case .fresh:
             break
         }
-        let to: NumberRouting
-        switch try routing(request) {
-        case .failure(let problem): return .done(result(row, .invalid, error: problem.message))
-        case .success(let wanted): to = wanted
-        }
         guard let current = try journal.routing(of: request.number) else {
             return .done(result(row, .invalid, error: "the account has no number \(request.number)"))
+        }
+        let to: NumberRouting
+        switch try routing(request, before: current) {
+        case .failure(let problem): return .done(result(row, .invalid, error: problem.message))
+        case .success(let wanted): to = wanted
         }
         let assignment = NumberAssignment(number: request.number, to: to, from: current)
         if to == current { return .done(result(row, .unchanged, assignment: assignment)) }
@@ -75,8 +90,10 @@ struct NumberTriage {
         return .send(pending(row, assignment, settleAt: nil))
     }
 
-    /// The routes the row names, as ids; a failover the file does not give is kept as listed.
-    private func routing(_ request: NumberRowSource.Request) throws(ImportError) -> Result<NumberRouting, RowProblem> {
+    /// The routes the row names, as ids; a failover the file does not give is the one the number
+    /// had `before`.
+    private func routing(_ request: NumberRowSource.Request, before: NumberRouting) throws(ImportError)
+        -> Result<NumberRouting, RowProblem> {
         let primary: String
         switch try resolve(request.route, column: .route) {
         case .failure(let problem): return .failure(problem)
@@ -85,7 +102,7 @@ struct NumberTriage {
         var failover: String?
         switch request.failover {
         case .kept:
-            if dialect.hasFailoverRoutes { failover = try journal.routing(of: request.number)?.failover }
+            failover = dialect.hasFailoverRoutes ? before.failover : nil
         case .removed:
             failover = nil
         case .route(let name):
@@ -97,15 +114,29 @@ struct NumberTriage {
                 return .failure(RowProblem("\(NumberColumn.failoverRoute.rawValue): \(name) is the same route as \(NumberColumn.route.rawValue)"))
             }
         }
+        if let failover, failover == primary, case .kept = request.failover {
+            return .failure(RowProblem("\(NumberColumn.route.rawValue): \(request.route) is the number's failover route, which it keeps "
+                + "without a \(NumberColumn.failoverRoute.rawValue) column: a number's failover must be another route; "
+                + "give the column (empty for none)"))
+        }
         return .success(NumberRouting(primary: primary, failover: failover))
     }
 
     /// A route of the account by id, else by name; a name several routes share is refused, as
     /// `routes update` refuses it.
     private func resolve(_ reference: String, column: NumberColumn) throws(ImportError) -> Result<String, RowProblem> {
-        if try journal.accountName(id: reference) != nil { return .success(reference) }
-        guard let named = try journal.accountRoute(named: reference, dialect: dialect) else {
-            return .failure(RowProblem("\(column.rawValue): the account has no route named or with the id \"\(reference)\""))
+        let named = try journal.accountRoute(named: reference, dialect: dialect)
+        if try journal.accountName(id: reference) != nil {
+            // A route whose name is another's id: which one the row means is anyone's guess.
+            if let named, named.id != reference {
+                return .failure(RowProblem("\(column.rawValue): \"\(reference)\" is the id of one route and the name of another "
+                    + "(\(([named.id] + named.others).joined(separator: ", "))): rename that one, or give the other's id"))
+            }
+            return .success(reference)
+        }
+        guard let named else {
+            return .failure(RowProblem("\(column.rawValue): the account has no route named or with the id "
+                + "\"\(TerminalText.escaped(reference))\"" + (try lookalike(of: reference))))
         }
         guard named.others.isEmpty else {
             let ids = ([named.id] + named.others).joined(separator: ", ")
@@ -113,6 +144,21 @@ struct NumberTriage {
                 + "routes are named \"\(reference)\" (\(ids)): give the id of the one you mean"))
         }
         return .success(named.id)
+    }
+
+    /// Why a name that looks like a route's is not found: an invisible character in the cell, or
+    /// the same letters in another Unicode form (the service compares names byte for byte).
+    private func lookalike(of reference: String) throws(ImportError) -> String {
+        if let hidden = reference.unicodeScalars.first(where: { $0.properties.generalCategory == .format || TerminalText.isUnsafe($0) }) {
+            return " (it holds the invisible character U+\(String(hidden.value, radix: 16, uppercase: true)))"
+        }
+        for form in [reference.precomposedStringWithCanonicalMapping, reference.decomposedStringWithCanonicalMapping]
+        where Array(form.utf8) != Array(reference.utf8) {
+            if let route = try journal.accountRoute(named: form, dialect: dialect) {
+                return " (route \(route.id) has the same name in another Unicode form: its accents are written otherwise)"
+            }
+        }
+        return ""
     }
 
     private func result(_ row: NumberRowSource.Row, _ status: RowStatus, error: String = "", assignment: NumberAssignment? = nil) -> RowResult {
@@ -126,20 +172,5 @@ struct NumberTriage {
     }
 }
 
-/// The rows of a numbers file, each decided with what the journal of an earlier run holds of it.
-struct NumberRows: RowDecisions {
-    let source: NumberRowSource
-    var triage: NumberTriage
-    var previous: PreviousRows
-
-    mutating func next() throws(ImportError) -> RowTriage.Decision? {
-        guard let row = try source.next() else { return nil }
-        return try triage.decide(row, previous: try previous.state(of: row.number))
-    }
-
-    mutating func committed() {
-        triage.committed()
-    }
-
-    var notice: String? { source.notice }
-}
+/// A numbers import's rows.
+typealias NumberRows = FileRows<NumberRowSource, NumberTriage>

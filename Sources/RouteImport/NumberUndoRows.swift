@@ -48,8 +48,16 @@ struct NumberUndoRows: RowDecisions {
                 ? result(row, .restored, back: back)
                 : result(row, .nothingToUndo, back: back, note: "already on the routes it had before the import"))
         }
-        guard current == assignment.to else {
+        // On Flowroute v2 an assignment is two requests: an earlier undo may have made one of them.
+        let halfway = [assignment.from.primary, assignment.to.primary].contains(current.primary)
+            && [assignment.from.failover, assignment.to.failover].contains(current.failover)
+        guard current == assignment.to || (inFlight && halfway) else {
             return .done(result(row, .drifted, note: "now on \(current.description); the import put it on \(assignment.to.description)"))
+        }
+        for missing in [assignment.from.primary, assignment.from.failover].compactMap({ $0 }) where try journal.accountName(id: missing) == nil {
+            return .done(RowResult(row: row.row, line: row.line, key: row.key, status: .failed,
+                                   error: "its route before the import, \(missing), is no longer in the account: there is nothing to "
+                                       + "put it back on; point it at a route with routectl numbers assign"))
         }
         if plan { return .done(result(row, .toRestore, back: back)) }
         return .send(PendingRow(row: row.row, line: row.line, key: row.key, route: Route(dialect: dialect), action: .assign(back),

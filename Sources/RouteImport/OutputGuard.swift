@@ -1,8 +1,9 @@
 import Foundation
 
-/// What a run must never write over: another run's journal; for a plan, another run's results;
-/// for an undo, anything but an earlier undo's results. An import replaces its own earlier
-/// results and journal (`--results` names them, and never its input); a plan writes only its own
+/// What a run must never write over: another run's journal; for an import, any file but an
+/// earlier run's results; for a plan, another run's results; for an undo, anything but an earlier
+/// undo's results. An import replaces its own earlier results and journal (`--results` names
+/// them, and never its input); a plan writes only its own
 /// file, whatever `--results` says. An undo reads the import's journal, which does not say where
 /// the import's input is, so an existing file is taken to be an earlier undo's only when an
 /// undo's journal is beside it: an import's results, journal or input is never lost to it.
@@ -17,7 +18,11 @@ enum OutputGuard {
         let journal = Journal.path(forResults: results)
         switch run {
         case .importing:
-            break
+            // An earlier run's results have their journal beside them; any other file is not ours to replace.
+            if access(results, F_OK) == 0, access(journal, F_OK) != 0, access(journal + ".new", F_OK) != 0 {
+                throw .usage("\(results) exists and is not the results of an earlier run (no journal is beside it): "
+                    + "an import writes over no other file; give --results another path, or remove it")
+            }
         case .planning:
             if access(journal, F_OK) == 0 {
                 throw .usage("\(results) holds the results of an import or undo (its journal is beside it): "

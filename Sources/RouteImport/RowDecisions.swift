@@ -9,15 +9,32 @@ protocol RowDecisions {
     var notice: String? { get }
 }
 
-/// The import's rows: read from the file and triaged, each with what an earlier run journaled of it.
-struct ImportRows: RowDecisions {
-    let source: RowSource
-    var triage: RowTriage
+/// A file's rows as a reader hands them on, each with its 1-based record number.
+protocol RowReading {
+    associatedtype Row
+    func next() throws(ImportError) -> Row?
+    func number(of row: Row) -> Int
+    var notice: String? { get }
+}
+
+/// What decides a file's rows one by one, knowing what an earlier run journaled of each.
+protocol RowTriaging {
+    associatedtype Row
+    mutating func decide(_ row: Row, previous: JournalRow?) throws(ImportError) -> RowTriage.Decision
+    /// The rows decided so far are in the journal now.
+    mutating func committed()
+}
+
+/// An import's rows — routes or numbers — read from the file and triaged, each with what an
+/// earlier run journaled of it.
+struct FileRows<Source: RowReading, Triage: RowTriaging>: RowDecisions where Triage.Row == Source.Row {
+    let source: Source
+    var triage: Triage
     var previous: PreviousRows
 
     mutating func next() throws(ImportError) -> RowTriage.Decision? {
         guard let row = try source.next() else { return nil }
-        return try triage.decide(row, previous: try previous.state(of: row.number))
+        return try triage.decide(row, previous: try previous.state(of: source.number(of: row)))
     }
 
     mutating func committed() {
@@ -26,3 +43,6 @@ struct ImportRows: RowDecisions {
 
     var notice: String? { source.notice }
 }
+
+/// A route import's rows.
+typealias ImportRows = FileRows<RowSource, RowTriage>

@@ -1,12 +1,11 @@
 import RouteCSV
 import RouteModel
-import RouteXLSX
 
 /// The input file (CSV or an .xlsx sheet) as rows: the header checked against the catalog before anything else, then
 /// each record with its route or the reason it cannot be sent. Under `--from` the file is the other
 /// provider's: its header and records are read with that provider's catalog, and each route is
 /// translated to the account's before anything else sees it.
-final class RowSource {
+final class RowSource: RowReading {
     struct Row {
         let number: Int
         let line: Int
@@ -27,22 +26,11 @@ final class RowSource {
     private let translation: RouteTranslation?
 
     /// Said once about the whole input after reading it: a delimiter found, or that it is not UTF-8.
-    var notice: String? {
-        let notices = [opened.notice, reader.notice].compactMap { $0 }
-        return notices.isEmpty ? nil : notices.joined(separator: "\n")
-    }
+    var notice: String? { opened.notices }
 
     init(path: String, schema: RouteSchema, options: ImportOptions) throws(ImportError) {
-        do throws(CSVFileError) {
-            opened = try InputHeader(path: path, options: Self.readerOptions(options), delimiterGiven: options.delimiter != nil,
-                                     sheet: options.sheet)
-        } catch {
-            throw .file(error.description)
-        }
+        (opened, header) = try InputHeader.opening(path, options: options)
         reader = opened.reader
-        guard let headerRecord = opened.header else { throw .emptyFile(path) }
-        if let error = headerRecord.error { throw .file("\(path): header: \(error)") }
-        header = Array(headerRecord)
         translation = options.from.map { RouteTranslation(from: $0.dialect(baseURL: nil), to: schema.dialect) }
         if let translation {
             columns = try Self.sourceColumns(header, path: path, translation: translation, ignoring: options.ignoredColumns)
@@ -94,9 +82,7 @@ final class RowSource {
     /// The input's header as `--include-input` repeats it after the result columns.
     var echoedHeader: [String] { columns.echoedColumns.map { header[$0] } }
 
-    private static func readerOptions(_ options: ImportOptions) -> CSVReader.Options {
-        CSVReader.Options(delimiter: Unicode.Scalar(options.delimiter ?? UInt8(ascii: ",")), encoding: options.encoding)
-    }
+    func number(of row: Row) -> Int { row.number }
 
     /// The next data row, or `nil` at the end of the file.
     func next() throws(ImportError) -> Row? {
@@ -139,11 +125,6 @@ final class RowSource {
         }
     }
 
-    /// Data records in a CSV file: a fast pass that decodes nothing. A workbook is not counted
-    /// (its progress line shows no total): that would parse the whole sheet a second time.
-    func countRecords(path: String) -> Int? {
-        if reader is XLSXReader { return nil }
-        guard let reader = try? InputFile.reader(path, options: opened.options, sheet: nil) else { return nil }
-        return try? reader.countRecords(reportingErrors: { _ in })
-    }
+    /// Data records in a CSV file, for the progress line.
+    func countRecords(path: String) -> Int? { opened.countRecords(path: path) }
 }

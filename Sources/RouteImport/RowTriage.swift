@@ -13,7 +13,7 @@ import RouteModel
 /// request is `to-create` or `to-update`, with the changes. Under `--resume`, the journal's record of the row
 /// comes first (`JournalRow.plan`): a row that may have reached the service is resumed with that
 /// knowledge, and one that cannot have is decided as on a first run.
-struct RowTriage {
+struct RowTriage: RowTriaging {
     enum Decision {
         /// `--resume`: the row has a final status from an earlier run.
         case carriedOver

@@ -36,10 +36,9 @@ public struct Undoer: Sendable {
             : UndoOptions.defaultResultsPath(forImportResults: importResultsPath))
     }
 
-    /// The undo's own journal, for `--resume`. A plan's is scratch, removed at the end, and named
-    /// apart, so that no `--results` of a plan can replace the journal an undo keeps.
+    /// The undo's own journal, for `--resume`.
     var journalPath: String {
-        options.plan ? resultsPath + ".plan-journal" : Journal.path(forResults: resultsPath)
+        Journal.path(forResults: resultsPath, plan: options.plan)
     }
 
     /// What undo is about to do, decided against the account as listed, before anything is sent.
@@ -79,6 +78,8 @@ public struct Undoer: Sendable {
     private func decide(imported: Journal, journal: Journal) async throws(ImportError) -> Prepared {
         let numbers = try imported.identity().isNumbers
         if numbers {
+            // The routes too, with ids and names only: a number goes back only onto a route that is there.
+            try await AccountListing.load(service, into: journal, purpose: "before undoing")
             try await NumberListing.load(service, into: journal, purpose: "before undoing")
         } else {
             try await AccountListing.load(service, into: journal, full: true, purpose: "before undoing")
@@ -150,6 +151,9 @@ public struct Undoer: Sendable {
         await Pump.runUntilDone(pump)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
+        let checks = !options.plan && stop.reason == nil
+        // A numbers check notes what it finds in the rows, so it comes before the result file.
+        let numberCheck = checks && prepared.numbers ? try await NumberCheck.run(service: service, journal: journal) : nil
         let columns = prepared.numbers
             ? ResultColumns(numbersOf: service.dialect)
             : ResultColumns(schema: .forDialect(service.dialect), inputHeader: nil, planning: options.plan)
@@ -160,13 +164,10 @@ public struct Undoer: Sendable {
         summary.plan = options.plan
         summary.stopWarning = prepared.stopWarning
         summary.command = "undo"
+        summary.numberCheck = numberCheck
         if prepared.numbers { summary.noun = "number" }
-        if !options.plan, stop.reason == nil {
-            if prepared.numbers {
-                summary.numberCheck = try await NumberCheck.run(service: service, journal: journal, verb: "undo")
-            } else {
-                summary.undoCheck = try await UndoCheck.run(service: service, imported: prepared.imported, journal: journal)
-            }
+        if checks && !prepared.numbers {
+            summary.undoCheck = try await UndoCheck.run(service: service, imported: prepared.imported, journal: journal)
         }
         if options.plan, let planJSON = options.planJSON { try ResultFile.forEachJSON(from: journal, columns: columns, planJSON) }
         return summary

@@ -5,10 +5,25 @@ public struct PhoneNumber: Hashable, Comparable, Sendable, CustomStringConvertib
     /// `+12065550100`: Telegent's form, and the one routectl shows.
     public let e164: String
 
-    /// Accepts `+12065550100`, or the same digits without `+` (Flowroute's form). Anything else
-    /// is refused with what was expected: separators, a float a spreadsheet made of the column,
-    /// too few or too many digits.
+    /// Accepts `+12065550100`, or a North American number as Flowroute writes it, `12065550100`.
+    /// Anything else is refused with what was expected: separators, a float a spreadsheet made of
+    /// the column, too few or too many digits, and digits without `+` that are not `1` and ten
+    /// more — `2065550100` would otherwise be read as a number in Egypt (+20).
     public init(parsing text: String) throws(PhoneNumberError) {
+        try self.init(text, plusOptional: false)
+        if !text.hasPrefix("+"), !(text.utf8.count == 11 && text.hasPrefix("1")) {
+            throw PhoneNumberError(text: text, problem: "without + only a North American number is read, 1 and 10 digits "
+                + "(12065550100); write any other with + and its country code")
+        }
+    }
+
+    /// A number as the services write it: the E.164 digits, with or without `+`, whatever the
+    /// country (Flowroute's `12065550100`, `442071234567`).
+    public init(e164Digits text: String) throws(PhoneNumberError) {
+        try self.init(text, plusOptional: true)
+    }
+
+    private init(_ text: String, plusOptional: Bool) throws(PhoneNumberError) {
         let digits = text.hasPrefix("+") ? text.dropFirst() : Substring(text)
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
             throw PhoneNumberError(text: text, problem: Self.problem(with: text))
@@ -52,7 +67,7 @@ public struct PhoneNumberError: Error, Equatable, Sendable, CustomStringConverti
 
 /// Where a number's calls go: the ids of its routes (for Flowroute v1, their names). Telegent
 /// has one voice route per number; Flowroute a primary and an optional failover, tried in order.
-public struct NumberRouting: Equatable, Hashable, Sendable {
+public struct NumberRouting: Equatable, Hashable, Sendable, CustomStringConvertible {
     public var primary: String?
     public var failover: String?
 

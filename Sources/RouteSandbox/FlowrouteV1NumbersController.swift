@@ -81,6 +81,6 @@ struct FlowrouteV1NumbersController: Sendable {
 
     /// The number in the path; one that is not a phone number is not one of the account's.
     private static func number(in context: SandboxContext) -> PhoneNumber? {
-        try? PhoneNumber(parsing: context.parameters.get("number") ?? "")
+        try? PhoneNumber(e164Digits: context.parameters.get("number") ?? "")
     }
 }

@@ -94,7 +94,7 @@ struct FlowrouteV2NumbersController: Sendable {
     private static func number(in context: SandboxContext) throws -> PhoneNumber {
         let text = context.parameters.get("number") ?? ""
         do {
-            return try PhoneNumber(parsing: text)
+            return try PhoneNumber(e164Digits: text)
         } catch {
             throw SandboxError(.notFound, title: "Not Found", detail: error.description)
         }

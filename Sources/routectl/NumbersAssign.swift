@@ -48,6 +48,11 @@ struct NumbersAssign: AsyncParsableCommand {
                 if let failover { backup = try await lookup.resolve(failover) }
                 let kept = noFailover ? nil : previous.failover
                 let wanted = NumberRouting(primary: primary.id ?? route, failover: backup.map { $0.id ?? failover! } ?? kept)
+                if wanted.failover == wanted.primary {
+                    throw CommandFailure(.usage, backup != nil
+                        ? "--failover: \(failover!) is the same route as \(route): a number's failover must be another route"
+                        : "\(route) is the number's failover route, which it keeps without --failover: give another --failover, or --no-failover")
+                }
                 let assigned = try await service.assign(number, to: wanted)
                 var names = await RouteNames.of([previous], service)
                 for route in [primary, backup].compactMap({ $0 }) { names.add(route) }

@@ -135,9 +135,10 @@ import Testing
             #expect(try await service.assign(number, to: NumberRouting(primary: second)) == NumberRouting(primary: second))
             #expect(try await service.routing(of: number) == NumberRouting(primary: second))
 
-            // The primary route is set when the failover route is refused: the error says so.
+            // The primary route is set when the failover route is refused: the error says so, and the
+            // number is half moved, which is never "not applied".
             let refused = await service.assignOnce(number, to: NumberRouting(primary: first, failover: "999999"))
-            guard case .rejected(let error) = refused.attempt else { Issue.record("expected a refusal, got \(refused.attempt)"); return }
+            guard case .unknown(let error) = refused.attempt else { Issue.record("expected an unknown outcome, got \(refused.attempt)"); return }
             #expect(error.status == 422)
             #expect(error.description.hasPrefix("+12065550001's primary route is now \(first), but its failover_route request failed: 422"))
             #expect(try await service.routing(of: number) == NumberRouting(primary: first))
@@ -166,6 +167,27 @@ import Testing
             let after = try await listed(service)
             #expect(after.prefix(20).allSatisfy { $0.routing == NumberRouting(primary: route) })
         }
+    }
+
+    @Test func aFailedOrderIsNeverASuccess() async throws {
+        let server = try await ScriptedServer.start { request in
+            switch request.path {
+            case "/v1.0/oauth2/tokens":
+                return .json(200, #"{"token": "t", "successful": true, "tokenExpiry": "12/31/2099 11:59:59 PM", "error": ""}"#)
+            default:
+                return .json(200, #"{"UpdateOrderId": "UOID-1", "UpdateOrderStatus": "Failed", "Number": "+12065550100", "VoiceEnabled": true, "VoiceRouteId": "CRID-a"}"#)
+            }
+        }
+        let telegent = makeRouteService(
+            Endpoint(dialect: .telegent, baseURL: server.origin + "/v1.0", accountKey: "K", accountSecret: "S"), options: ClientOptions())
+        let answered = await telegent.assignOnce(try PhoneNumber(parsing: "+12065550100"), to: NumberRouting(primary: "CRID-a"))
+        guard case .unknown(let error) = answered.attempt else {
+            Issue.record("a Failed order was taken as \(answered.attempt)")
+            return
+        }
+        #expect("\(error)".contains(#"UpdateOrderStatus "Failed""#))
+        await telegent.shutdown()
+        await server.stop()
     }
 
     @Test func aMalformedNumberFromTheServerIsRefused() async throws {

@@ -182,6 +182,47 @@ struct NumberImportTests {
         #expect(try harness.results(harness.directory + "/cut.results.csv").allSatisfy { $0["previous_route"] == "" })
     }
 
+    @Test("--resume goes to the account the run was for, and sends an edited row as it is now, keeping the routes before")
+    func resumeChecksTheAccountAndTheFile() async throws {
+        let storage = try storage()
+        defer { try? FileManager.default.removeItem(atPath: storage) }
+        let database = storage + "/sandbox.sqlite"
+        let other = SandboxAccount(key: "DID-OTHER", secret: "other-secret")
+        let calm = try await ImportHarness.start { $0.database = database; $0.seedNumbers = 3; $0.accounts.append(other) }
+        _ = try await calm.importFile(try calm.write("routes.csv", trunkCSV(0..<3, prefix: "r")))
+        let ids = try await calm.routeIDs()
+        let numbers = try await calm.numbers().keys.sorted()
+        _ = try await calm.importNumbers(try calm.write("start.csv", csv(numbers) { _ in "r-0" }))
+        // Every assignment is applied and its answer lost: each row is left in flight.
+        let faulty = try await calm.restarted(database: database) { $0.faults.commitThenFailRate = 1; $0.accounts.append(other) }
+        let input = try faulty.write("cut.csv", csv(numbers) { _ in "r-1" })
+        #expect(try await faulty.importNumbers(input, retry: .none).exitStatus == .partialFailure)
+        let harness = try await faulty.restarted(database: database) { $0.accounts.append(other) }
+        defer { Task { await harness.stop() } }
+
+        let elsewhere = makeRouteService(Endpoint(dialect: .telegent, baseURL: harness.sandbox.baseURL(.telegent), accountKey: other.key,
+                                                  accountSecret: other.secret), options: ClientOptions())
+        var options = ImportOptions()
+        options.resume = true
+        await #expect {
+            _ = try await NumberImporter(inputPath: input, options: options, service: elsewhere).run()
+        } throws: { error in
+            (error as? ImportError)?.exitStatus == .usage && "\(error)".contains("is the journal of a run for DID-IMPORT at 127.0.0.1, "
+                + "and this connection is DID-OTHER at 127.0.0.1")
+        }
+        await elsewhere.shutdown()
+
+        try harness.write("cut.csv", csv(numbers) { $0 == 0 ? "r-2" : "r-1" })
+        #expect(try await harness.importNumbers(input) { $0.resume = true }.exitStatus == .success)
+        let rows = try harness.results(harness.directory + "/cut.results.csv")
+        #expect(rows.map { $0["VoiceRouteId"] } == [ids["r-2"], ids["r-1"], ids["r-1"]])
+        #expect(rows.allSatisfy { $0["previous_route"] == ids["r-0"] }, "the routes before the first run are kept")
+        #expect(rows[0]["note"] == "the row changed since an earlier run sent \(ids["r-1"]!)")
+        #expect(try await harness.numbers()[numbers[0]]?.primary == ids["r-2"])
+        #expect(try await harness.undo(harness.directory + "/cut.results.csv").exitStatus == .success)
+        #expect(try await harness.numbers().values.allSatisfy { $0.primary == ids["r-0"] })
+    }
+
     @Test("Flowroute v2 and v1: primary and failover in order, and undo puts both back", arguments: [Dialect.flowrouteV2, .flowrouteV1])
     func flowrouteFailover(dialect: Dialect) async throws {
         let harness = try await ImportHarness.start(dialect) { $0.seedNumbers = 6 }

@@ -92,6 +92,26 @@ import RouteModel
         #expect(error(decisions[6]) == "+12065550101 is also in row 6: which routes it is to use is unclear")
     }
 
+    @Test func aNameThatIsAnotherRoutesIdOrHidesACharacterIsNeverGuessed() throws {
+        let fixture = try Fixture(dialect: .telegent)
+        try fixture.journal.clearAccount()
+        try fixture.journal.addToAccount([("ID-old", "old", nil), ("ID-new", "new", nil), ("ID-z", "ID-old", nil), ("ID-c", "Caf\u{E9}", nil)])
+        try fixture.journal.indexAccount()
+        let decisions = try fixture.decide("Number,Route\n+12065550100,ID-old\n+12065550100,\u{FEFF}new\n+12065550101,Cafe\u{301}\n"
+            + "+12065550102,ne\u{0}w\n", dialect: .telegent)
+        #expect(error(decisions[0]) == "Route: \"ID-old\" is the id of one route and the name of another (ID-z): rename that one, "
+            + "or give the other's id")
+        #expect(error(decisions[1]) == "Route: the account has no route named or with the id \"\u{FEFF}new\" (it holds the invisible character U+FEFF)")
+        #expect(error(decisions[2])?.hasSuffix("(route ID-c has the same name in another Unicode form: its accents are written otherwise)") == true)
+        #expect(error(decisions[3]) == "Route: contains a NUL character (\\0), which no number or route name has")
+    }
+
+    @Test func aKeptFailoverMayNotBecomeThePrimary() throws {
+        let fixture = try Fixture(dialect: .flowrouteV2)
+        let decisions = try fixture.decide("Number,Route\n+12065550100,backup\n", dialect: .flowrouteV2)
+        #expect(error(decisions[0])?.hasPrefix("Route: backup is the number's failover route, which it keeps without a FailoverRoute column") == true)
+    }
+
     @Test func flowrouteFailoverIsKeptSetOrTakenAway() throws {
         let fixture = try Fixture(dialect: .flowrouteV2)
         let kept = try fixture.decide("Number,Route\n+12065550100,new\n", dialect: .flowrouteV2)

@@ -291,7 +291,7 @@ struct UndoTests {
 
         let original = try String(contentsOfFile: results, encoding: .utf8)
         try harness.write("mixed.results.csv", original.replacingOccurrences(of: ",created,", with: ",exists,"))
-        #expect(await refusal(results).contains("does not match its journal: row 1 is exists"))
+        #expect(await refusal(results).contains("does not match its journal: the file has row 1 exists"))
         try harness.write("mixed.results.csv", original)
 
         // Answered no: nothing sent, and no journal of an undo that never ran left behind.

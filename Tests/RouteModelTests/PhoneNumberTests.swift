@@ -26,6 +26,14 @@ import RouteModel
         }
     }
 
+    @Test func withoutAPlusOnlyANorthAmericanNumberIsReadButServicesMayWriteAny() throws {
+        #expect(throws: PhoneNumberError.self) { try PhoneNumber(parsing: "2065550100") }
+        #expect(throws: PhoneNumberError.self) { try PhoneNumber(parsing: "442071234567") }
+        #expect(try PhoneNumber(parsing: "+442071234567").e164 == "+442071234567")
+        #expect(try PhoneNumber(e164Digits: "442071234567").e164 == "+442071234567")
+        #expect(throws: PhoneNumberError.self) { try PhoneNumber(e164Digits: "4420 7123 4567") }
+    }
+
     @Test func routingReadsAsPeopleSayIt() {
         #expect(NumberRouting.none.description == "none")
         #expect(NumberRouting(primary: "CRID-a").description == "CRID-a")
