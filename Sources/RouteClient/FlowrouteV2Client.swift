@@ -69,8 +69,7 @@ final class FlowrouteV2Client: RouteService {
     func deleteOnce(id: String, mayHaveApplied: Bool) async -> Answered<Void> {
         switch await send(HTTPRequest(.DELETE, routeURL(id))) {
         case .success(let answer): return Answered(.success(()), status: answer.status)
-        case .rejected(let error) where error.status == 403:
-            // Flowroute's only documented reason to forbid a delete: numbers still use the route.
+        case .rejected(let error) where error.status == 403 && Self.saysInUse(error.body):
             return Answered(.rejected(error.routeInUse), status: 403)
         case .rejected(let error) where error.status == 404:
             // After an attempt that may have been applied, 404 means that one did the work.
@@ -132,6 +131,15 @@ final class FlowrouteV2Client: RouteService {
             return Answered(Attempt(failure: failure), status: failure.error?.status)
         }
         return Answered(.success(routing), status: status)
+    }
+
+    /// Flowroute's documented refusal of a delete because numbers still use the route
+    /// ("This Route has numbers still associated to it."); another 403 (a built-in route) is not that.
+    private static func saysInUse(_ body: APIErrorBody?) -> Bool {
+        [body?.title, body?.detail].contains { text in
+            guard let text = text?.lowercased() else { return false }
+            return text.contains("numbers still associated") || text.contains("disassociate all numbers")
+        }
     }
 
     func shutdown() async {

@@ -156,9 +156,10 @@ final class TelegentClient: RouteService {
         await transport.shutdown()
     }
 
-    /// Order statuses that say an update was not done (others, `Complete` or one still pending,
-    /// are taken as accepted: the check at the end of an import lists the numbers again).
-    private static let failedOrders: Set<String> = ["failed", "rejected", "error", "cancelled", "canceled"]
+    /// Order statuses that say an update was done. Any other (`Failed`, or `Pending`, which does
+    /// not say when) leaves the outcome unknown, to be sent again; an answer without one is taken
+    /// at its word, and the check at the end of an import lists the numbers again anyway.
+    private static let doneOrders: Set<String> = ["complete", "completed", "success", "successful"]
 
     // MARK: - Requests
 
@@ -223,8 +224,8 @@ final class TelegentClient: RouteService {
         switch await send(request) {
         case .success(let answer):
             let decoded = decoding(answer) { json throws(WireError) in
-                if update, let order = json["UpdateOrderStatus"]?.stringValue, Self.failedOrders.contains(order.lowercased()) {
-                    throw .unexpected("the update of \(number) was answered with UpdateOrderStatus \"\(order)\"")
+                if update, let order = json["UpdateOrderStatus"]?.stringValue, !Self.doneOrders.contains(order.lowercased()) {
+                    throw .unexpected("the update of \(number) was answered with UpdateOrderStatus \"\(order)\", not Complete")
                 }
                 let listed = try NumberWire.telegent(json)
                 guard listed.number == number else { throw .unexpected("the answer about \(number) is about \(listed.number)") }

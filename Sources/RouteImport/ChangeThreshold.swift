@@ -59,9 +59,9 @@ public struct ChangeThreshold: Sendable, Equatable {
     public func warning(changes: Int, existing: Int, verb: String, noun: String = "route") -> String {
         let things = changes == 1 ? noun : noun + "s"
         if let maxChanges {
-            return "this would \(verb) \(changes) \(things), more than --max-changes \(maxChanges)"
+            return "this would \(verb) \(ImportSummary.grouped(changes)) \(things), more than --max-changes \(ImportSummary.grouped(maxChanges))"
         }
-        return "this would \(verb) \(changes) of the account's \(existing) existing \(noun)s (\(Self.percent(changes, of: existing)) %), "
+        return "this would \(verb) \(ImportSummary.grouped(changes)) of the account's \(ImportSummary.grouped(existing)) existing \(noun)s (\(Self.percent(changes, of: existing)) %), "
             + "more than the \(Int(Self.share * 100)) % allowed without --force"
     }
 

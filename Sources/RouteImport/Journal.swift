@@ -140,6 +140,16 @@ final class Journal: Sendable {
         purpose(path: path) == Identity.undo(dialect: "").onExisting
     }
 
+    /// How many rows of the journal at `path` have `status`, read without changing anything; 0
+    /// when there is no journal there.
+    static func count(path: String, status: RowStatus) -> Int {
+        guard access(path, R_OK) == 0, let database = try? DatabaseQueue(path: path) else { return 0 }
+        defer { try? database.close() }
+        return (try? database.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM rows WHERE status = ?", arguments: [status.rawValue])
+        }) ?? 0 ?? 0
+    }
+
     /// What the journal at `path` is for (`Identity.onExisting`: a route import's answer to names
     /// that exist, `undo` or `numbers`), read without creating or changing anything; `nil` when
     /// there is no journal there.

@@ -49,6 +49,13 @@ public struct NumberImporter: Sendable {
             throw .usage("\(resultsPath) holds the results of a route import or an undo (its journal is beside it): "
                 + "numbers import does not write over them; give --results another path")
         }
+        // Replacing an earlier cutover's journal would lose the routes its numbers had, which only
+        // it holds: that cutover could never be undone.
+        let moved = options.plan || options.resume ? 0 : Journal.count(path: journalPath, status: .assigned)
+        if moved > 0 {
+            throw .usage("\(resultsPath) holds an earlier cutover that moved \(ImportSummary.counted(moved, "number")), and its journal "
+                + "is what undo puts them back from: continue it with --resume, or give --results another path (and keep these for undo)")
+        }
         let fresh = options.resume ? nil : options.plan
             ? try Journal.create(path: journalPath, identity: identity)
             : try Journal.create(replacing: journalPath, identity: identity)

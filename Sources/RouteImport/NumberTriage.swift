@@ -62,10 +62,11 @@ struct NumberTriage: RowTriaging {
             case .failure(let problem):
                 return .done(RowResult(
                     row: row.number, line: row.line, key: row.key, status: .failed, id: sent.to.primary ?? "",
-                    error: problem.message + "; an earlier run sent \(sent.number) to \(sent.to) and may have applied it: fix the row and --resume",
+                    error: problem.message + "; an earlier run sent, or was about to send, \(sent.number) to \(sent.to), which may have "
+                        + "been applied: fix the row and --resume",
                     action: .assign(sent), mayHaveApplied: true))
             case .success(let to):
-                let edited = to == sent.to ? "" : "the row changed since an earlier run sent \(sent.to)"
+                let edited = to == sent.to ? "" : "the row changed since an earlier run sent, or was about to send, \(sent.to)"
                 var pending = pending(row, NumberAssignment(number: sent.number, to: to, from: sent.from),
                                       settleAt: settleAt ?? Date().timeIntervalSince1970)
                 pending.note = edited

@@ -9,7 +9,7 @@ enum SameRows {
         while let (number, key) = try nextKey() {
             rows = number
             if let recorded = try previous.state(of: number), recorded.key != key {
-                throw .unusableResults("""
+                throw .usage("""
                     \(inputPath) has changed since the run that \(journal.path) records: row \(number) is "\(key)" now \
                     but was "\(recorded.key)" then. --resume and --verify need the same file; without --resume a new \
                     import starts, and \(afresh)
@@ -18,7 +18,7 @@ enum SameRows {
         }
         let recorded = try journal.lastRow()
         guard recorded <= rows else {
-            throw .unusableResults("""
+            throw .usage("""
                 \(inputPath) has \(rows) rows but the run that \(journal.path) records had \(recorded): \
                 --resume and --verify need the same file
                 """)

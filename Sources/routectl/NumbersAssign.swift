@@ -53,7 +53,12 @@ struct NumbersAssign: AsyncParsableCommand {
                         ? "--failover: \(failover!) is the same route as \(route): a number's failover must be another route"
                         : "\(route) is the number's failover route, which it keeps without --failover: give another --failover, or --no-failover")
                 }
-                let assigned = try await service.assign(number, to: wanted)
+                _ = try await service.assign(number, to: wanted)
+                // An answer is not the number's state: it is read back, as numbers import's check does.
+                let assigned = try await service.routing(of: number)
+                if assigned != wanted {
+                    throw CommandFailure(.partialFailure, "the service answered the assignment, but \(number) is on \(assigned), not \(wanted)")
+                }
                 var names = await RouteNames.of([previous], service)
                 for route in [primary, backup].compactMap({ $0 }) { names.add(route) }
                 var output = NumberOutput(format: format, names: names)

@@ -40,9 +40,12 @@ struct RoutesUpdate: AsyncParsableCommand {
                 try checkLocally(changes, for: .update)
                 let found = try await RouteLookup(service).resolve(route)
                 let id = found.id ?? route
-                if !yes && Terminal.stdinIsTerminal, let radius = await BlastRadius.read(found, service), radius.usage.count > 0 {
-                    radius.lines.forEach(Terminal.printError)
-                    guard Terminal.confirm("Update route \"\(found.key ?? "")\" (\(id)) for all of them?") else {
+                // Numbers that could not be read might be many: the question is asked then too.
+                let radius = !yes && Terminal.stdinIsTerminal ? await BlastRadius.read(found, service) : nil
+                if !yes && Terminal.stdinIsTerminal, radius.map({ $0.usage.count > 0 }) ?? true {
+                    radius?.lines.forEach(Terminal.printError)
+                    let whom = radius == nil ? "whatever numbers use it" : "all of them"
+                    guard Terminal.confirm("Update route \"\(found.key ?? "")\" (\(id)) for \(whom)?") else {
                         Terminal.printError("routectl: not updated")
                         return
                     }

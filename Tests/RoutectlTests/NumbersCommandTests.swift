@@ -158,6 +158,15 @@ import Testing
         }
     }
 
+    @Test func aBuiltInRouteRefusedIsNotTakenForOneInUse() async throws {
+        try await withSandbox(.flowrouteV2, numbers: 1) { _, environment in
+            let refused = try await run(["routes", "delete", "0", "--yes", "-q"], environment)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.hasPrefix("routectl: 403 Forbidden"), "\(refused.stderr)")
+            #expect(!refused.stderr.contains("numbers still use"), "\(refused.stderr)")
+        }
+    }
+
     @Test(arguments: [Dialect.telegent, .flowrouteV2])
     func deletingARouteInUseIsExplained(_ dialect: Dialect) async throws {
         try await withSandbox(dialect, numbers: 7) { _, environment in
