@@ -78,7 +78,7 @@ final class NumberRowSource: RowReading {
         let request: Result<Request, RowProblem>
         if let error = record.error {
             request = .failure(RowProblem(error.description))
-        } else if let column = columns.keys.sorted(by: { columns[$0]! < columns[$1]! }).first(where: { cell($0, of: cells).contains("\0") }) {
+        } else if let column = NumberColumn.allCases.first(where: { cell($0, of: cells).utf8.contains(0) }) {
             // SQLite and the wire would cut the text there: such a cell is refused, as the catalog refuses it.
             request = .failure(RowProblem("\(column.rawValue): contains a NUL character (\\0), which no number or route name has"))
         } else {
