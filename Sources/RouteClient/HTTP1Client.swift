@@ -100,7 +100,7 @@ final class HTTP1Client: Sendable {
             defer { timeout.cancel() }
             do { try await handshake.futureResult.get() } catch {
                 channel.close(promise: nil)
-                return .failure(.handshakeFailed(reason: error is HandshakeTimeout ? "the handshake timed out" : "\(error)"))
+                return .failure(.handshakeFailed(reason: Self.handshakeReason(error)))
             }
         }
         do {
@@ -124,4 +124,13 @@ final class HTTP1Client: Sendable {
     }
 
     private struct HandshakeTimeout: Error {}
+
+    private static func handshakeReason(_ error: any Error) -> String {
+        switch error {
+        case NIOSSLError.handshakeFailed(let reason): "\(reason)"
+        case is HandshakeTimeout: "the handshake timed out"
+        case ChannelError.eof: "the connection closed during the handshake"
+        default: "\(error)"
+        }
+    }
 }
