@@ -39,6 +39,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
@@ -84,6 +86,8 @@ let package = Package(
         .testTarget(name: "RouteClientTests", dependencies: [
             "RouteClient", "RouteSandbox",
             .product(name: "Hummingbird", package: "hummingbird"),
+            // Raw TCP servers that fail the ways a real HTTP server does not on purpose.
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .testTarget(name: "RouteImportTests", dependencies: [
             "RouteImport", "RouteSandbox", .product(name: "GRDB", package: "GRDB.swift"), "XLSXTestSupport",

@@ -12,7 +12,9 @@ import RouteModel
 /// say whether the request could have reached the service.
 final class HTTPTransport: Sendable {
     let options: ClientOptions
+    /// Lists, whose answers can be larger than any buffer, are streamed through this one.
     private let client: HTTPClient
+    private let requests: HTTP1Client
 
     init(options: ClientOptions) {
         self.options = options
@@ -25,38 +27,25 @@ final class HTTPTransport: Sendable {
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.redirectConfiguration = .disallow
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        requests = HTTP1Client(poolSize: options.concurrency, connectTimeout: options.connectTimeout.timeAmount,
+                               maximumBody: Self.maximumBody)
     }
 
     /// Sends one request; the failure says whether the service may have received it. The
     /// deadline covers the whole answer, head and body; a body over 64 MiB is refused.
     ///
-    /// Every create goes through here, so it uses the client's callback API: one hop back into
-    /// the caller's task per request, where the async one bridges the head and each body chunk.
+    /// Every create goes through here, so it has a client of its own (`HTTP1Client`): one hop
+    /// onto the connection's event loop and one back per request, nothing per chunk.
     func send(_ request: HTTPRequest) async -> Result<HTTPAnswer, TransportFailure> {
         let started = ContinuousClock.now
         let address = request.urlWithoutQuery
-        do {
-            let outgoing = try HTTPClient.Request(
-                url: request.url, method: request.method, headers: HTTPHeaders(request.headers),
-                body: request.body.map { .bytes($0) })
-            let task = client.execute(
-                request: outgoing, delegate: ResponseAccumulator(request: outgoing, maxBodySize: Self.maximumBody),
-                deadline: .now() + options.requestTimeout.timeAmount)
-            let response = try await withTaskCancellationHandler {
-                try await task.futureResult.get()
-            } onCancel: {
-                task.cancel()
-            }
-            log(request, status: "\(response.status.code)", since: started)
-            return .success(HTTPAnswer(status: Int(response.status.code), headers: response.headers,
-                                       body: response.body.map { Array(buffer: $0) } ?? [], url: address))
-        } catch is ResponseAccumulator.ResponseTooBigError {
-            let failure = TransportFailure(
-                ClientError.unexpectedAnswer(url: address, "the answer from \(address) is over \(Self.maximumBody >> 20) MiB"),
-                url: address, timeout: options.requestTimeout)
-            log(request, status: "failed (\(failure.error))", since: started)
-            return .failure(failure)
-        } catch {
+        let deadline = NIODeadline.now() + options.requestTimeout.timeAmount
+        switch await requests.execute(request.method, request.url, headers: request.headers, body: request.body, deadline: deadline) {
+        case .success(let response):
+            log(request, status: "\(response.status)", since: started)
+            return .success(HTTPAnswer(status: response.status, headers: response.headers,
+                                       body: Array(buffer: response.body), url: address))
+        case .failure(let error):
             let failure = TransportFailure(error, url: address, timeout: options.requestTimeout)
             log(request, status: "failed (\(failure.error))", since: started)
             return .failure(failure)
@@ -64,7 +53,7 @@ final class HTTPTransport: Sendable {
     }
 
     /// The largest answer `send` reads whole; lists, which can be larger, are streamed.
-    private static let maximumBody = 64 << 20
+    static let maximumBody = 64 << 20
 
     /// Sends one request whose successful answer may be larger than any buffer: a 2xx body is
     /// handed to `consume` chunk by chunk as it arrives (the answer returned has an empty body);
@@ -147,12 +136,14 @@ final class HTTPTransport: Sendable {
     }
 
     func shutdown() async {
+        requests.shutdown()
         try? await client.shutdown()
     }
 
     /// A transport dropped without `shutdown()` (a caller that returned or threw past it) still
     /// closes its connections instead of leaking them; shutting down twice is harmless.
     deinit {
+        requests.shutdown()
         client.shutdown { _ in }
     }
 
@@ -238,6 +229,8 @@ struct TransportFailure: Error {
         switch error {
         case let error as ClientError:
             self.init(error, mayHaveBeenSent: true)
+        case let error as HTTP1Failure:
+            self.init(error, url: url, host: host, timeout: timeout)
         case let error as HTTPClientError where error == .connectTimeout:
             self.init(.unreachable(url: host, reason: "the connection timed out"), mayHaveBeenSent: false)
         case let error as HTTPClientError where error == .tlsHandshakeTimeout:
@@ -246,14 +239,8 @@ struct TransportFailure: Error {
             self.init(.timeout(url: url, after: timeout), mayHaveBeenSent: true)
         case let error as HTTPClientError where error == .invalidURL || error == .emptyHost || error == .emptyScheme:
             self.init(.unreachable(url: url, reason: "not a valid URL"), mayHaveBeenSent: false)
-        case let error as NIOConnectionError:
-            let reason = error.dnsAError != nil || error.dnsAAAAError != nil
-                ? "the host name could not be resolved" : "connection refused"
-            self.init(.unreachable(url: host, reason: reason), mayHaveBeenSent: false)
-        case ChannelError.connectTimeout:
-            self.init(.unreachable(url: host, reason: "the connection timed out"), mayHaveBeenSent: false)
-        case let error as IOError where Self.unreachableReasons[error.errnoCode] != nil:
-            self.init(.unreachable(url: host, reason: Self.unreachableReasons[error.errnoCode]!), mayHaveBeenSent: false)
+        case let error where Self.unreachableReason(error) != nil:
+            self.init(.unreachable(url: host, reason: Self.unreachableReason(error)!), mayHaveBeenSent: false)
         case NIOSSLError.handshakeFailed(let reason):
             self.init(.tls(url: host, reason: "\(reason)"), mayHaveBeenSent: false)
         case is CancellationError:
@@ -263,6 +250,37 @@ struct TransportFailure: Error {
         default:
             self.init(.connectionLost(url: url), mayHaveBeenSent: true)
         }
+    }
+
+    private init(_ failure: HTTP1Failure, url: String, host: String, timeout: Duration) {
+        switch failure {
+        case .notConnected(let reason): self.init(.unreachable(url: host, reason: reason), mayHaveBeenSent: false)
+        case .handshakeFailed(let reason): self.init(.tls(url: host, reason: reason), mayHaveBeenSent: false)
+        case .invalidURL: self.init(.unreachable(url: url, reason: "not a valid URL"), mayHaveBeenSent: false)
+        case .deadlineExceeded: self.init(.timeout(url: url, after: timeout), mayHaveBeenSent: true)
+        case .connectionLost: self.init(.connectionLost(url: url), mayHaveBeenSent: true)
+        case .bodyTooLarge:
+            self.init(.unexpectedAnswer(url: url, "the answer from \(url) is over \(HTTPTransport.maximumBody >> 20) MiB"),
+                      mayHaveBeenSent: true)
+        case .cancelled: self.init(.cancelled(after: nil, mayHaveApplied: true), mayHaveBeenSent: true)
+        }
+    }
+
+    /// Why a connection could not be made, worded for people; `nil` for errors that do not
+    /// prove that none was.
+    static func unreachableReason(_ error: any Error) -> String? {
+        switch error {
+        case let error as NIOConnectionError:
+            return error.dnsAError != nil || error.dnsAAAAError != nil ? "the host name could not be resolved" : "connection refused"
+        case ChannelError.connectTimeout: return "the connection timed out"
+        case let error as IOError: return unreachableReasons[error.errnoCode]
+        default: return nil
+        }
+    }
+
+    /// The reason for any error while connecting: nothing was written yet, whatever it is.
+    static func connectReason(_ error: any Error) -> String {
+        unreachableReason(error) ?? "\(error)"
     }
 
     private init(_ error: ClientError, mayHaveBeenSent: Bool) {

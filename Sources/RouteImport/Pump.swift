@@ -2,7 +2,8 @@ import Synchronization
 
 /// The main loop of an import or an undo: takes places in the row window a batch at a time,
 /// decides that many rows, commits the batch to the journal (intents before their requests
-/// leave), and then sends the rows that need a request, each in a child task.
+/// leave), and then hands the rows that need a request to workers, one per place in the window
+/// (a row waiting to be looked up holds its worker), which live as long as the run.
 final class Pump {
     private var rows: any RowDecisions
     private let sender: RowSender?
@@ -28,7 +29,22 @@ final class Pump {
     /// the end so that every row of the file is in the results.
     func run() async {
         let batchSize = max(1, min(64, window.size / 4))
+        let queue = SendQueue()
         await withDiscardingTaskGroup { group in
+            if let sender {
+                for _ in 0..<window.size {
+                    group.addTask { [finished, tally, window] in
+                        while let pending = await queue.next() {
+                            let result = await sender.send(pending)
+                            finished.append(result)
+                            tally.add(result.status)
+                            window.give()
+                        }
+                    }
+                }
+            }
+            // Every way out of the reading loop lets the workers end once the queue is empty.
+            defer { queue.finish() }
             var atEnd = false
             while !atEnd {
                 if case .fatal = stop.reason { return }
@@ -67,15 +83,8 @@ final class Pump {
                     stop.trigger(.fatal(error))
                     return
                 }
-                await window.give(places - toSend.count)
-                for pending in toSend {
-                    group.addTask { [sender, finished, tally, window] in
-                        let result = await sender!.send(pending)
-                        finished.append(result)
-                        tally.add(result.status)
-                        await window.give()
-                    }
-                }
+                window.give(places - toSend.count)
+                queue.push(toSend)
             }
         }
         do throws(ImportError) { try commit([]) } catch { stop.trigger(.fatal(error)) }

@@ -64,7 +64,7 @@ extension Field {
     /// services and everything downstream read text as C strings and cut it there), so a route
     /// would not be what the row says. The value is shown with the NUL as `\0`.
     private func nulRefusal(_ text: String) -> FieldError? {
-        guard text.contains("\0") else { return nil }
+        guard text.utf8.contains(0) else { return nil }
         return .invalidValue(field: name, value: text.withVisibleNUL,
                              expected: "text without a NUL character (U+0000): neither API can hold one")
     }

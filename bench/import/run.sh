@@ -3,14 +3,17 @@
 #
 #   bench/import/run.sh            # every case
 #   bench/import/run.sh latency    # one case: latency | speed | memory | faults | kill
+#   ROUTECTL=path/to/routectl bench/import/run.sh latency   # another binary, no build
 #
 # Each case starts its own sandbox (in memory), generates its input, checks the outcome (every
 # row created once, no duplicate name on the server) and prints one line of figures.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
-swift build -c release --product routectl >/dev/null 2>&1
-BIN="$PWD/.build/release/routectl"
+if [ -z "${ROUTECTL:-}" ]; then
+    swift build -c release --product routectl >/dev/null 2>&1
+fi
+BIN="${ROUTECTL:-$PWD/.build/release/routectl}"
 WORK="$(mktemp -d)"
 SANDBOX_PID=""
 
