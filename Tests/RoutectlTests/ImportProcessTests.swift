@@ -61,29 +61,25 @@ struct ImportProcessTests {
 
 /// A routectl child process with its stdout piped.
 final class Child: @unchecked Sendable {
-    private let process = Process()
-    private let output = Pipe()
+    private let process: SpawnedProcess
+
+    private init(_ process: SpawnedProcess) {
+        self.process = process
+    }
 
     static var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("routectl")
     }
 
     static func start(_ arguments: [String], directory: String, environment: [String: String] = [:]) throws -> Child {
-        let child = Child()
-        child.process.executableURL = executable
-        child.process.arguments = arguments
-        child.process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        child.process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        child.process.standardOutput = child.output
-        child.process.standardError = FileHandle.nullDevice
-        try child.process.run()
-        return child
+        Child(try SpawnedProcess(executable.path, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 },
+                                 directory: directory, input: false))
     }
 
     var status: Int32 { process.terminationStatus }
 
     func kill(_ signal: Int32) {
-        if process.isRunning { Foundation.kill(process.processIdentifier, signal) }
+        if process.isRunning { Foundation.kill(process.pid, signal) }
     }
 
     /// Waits for the process to end without holding one of the few threads async tests share.
@@ -93,13 +89,13 @@ final class Child: @unchecked Sendable {
     }
 
     func readAll() async throws -> Data {
-        let handle = output.fileHandleForReading
+        let handle = process.standardOutput
         return try await Self.offThePool { try handle.readToEnd() ?? Data() }
     }
 
     /// Reads stdout line by line until one matches.
     func waitForLine(_ matches: @escaping @Sendable (String) -> Bool) async throws -> String {
-        let handle = output.fileHandleForReading
+        let handle = process.standardOutput
         return try await Self.offThePool { try Self.readLine(from: handle, matching: matches) }
     }
 

@@ -32,31 +32,21 @@ struct RoutesCLIHarness {
     /// after `timeout` the process is killed, so a hang fails the test instead of holding it.
     func run(_ arguments: [String], executable: URL = binary, environment extra: [String: String] = [:], input: String? = nil,
              timeout: Duration = .seconds(300)) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = home
         var environment = ["PATH": "/usr/bin:/bin", "HOME": home.path,
                            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
                            "XDG_DATA_HOME": home.appendingPathComponent("data").path]
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let inputPipe = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
-        try process.run()
-        let pid = process.processIdentifier
+        let process = try SpawnedProcess(executable.path, arguments, environment: environment, directory: home.path, input: input != nil)
+        let pid = process.pid
         let killer = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout.inSeconds, execute: killer)
         defer { killer.cancel() }
-        if let input {
-            inputPipe.fileHandleForWriting.write(Data(input.utf8))
-            try inputPipe.fileHandleForWriting.close()
+        if let input, let stdin = process.standardInput {
+            stdin.write(Data(input.utf8))
+            try stdin.close()
         }
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        let stdout = process.standardOutput.readDataToEndOfFile()
+        let stderr = process.standardError.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                        stderr: String(decoding: stderr, as: UTF8.self))

@@ -34,13 +34,10 @@ import XLSXTestSupport
             print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
             print(out, end="")
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, RoutesCLIHarness.binary.path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let process = try SpawnedProcess("/usr/bin/env", ["python3", "-c", script, RoutesCLIHarness.binary.path] + arguments,
+                                         environment: ProcessInfo.processInfo.environment,
+                                         directory: FileManager.default.currentDirectoryPath, input: false)
+        let text = String(decoding: process.standardOutput.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         let firstLine = text.prefix { $0 != "\n" }
         let kilobytes = try #require(Double(firstLine), "python3 said: \(text)")
