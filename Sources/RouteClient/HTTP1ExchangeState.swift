@@ -94,15 +94,10 @@ struct HTTP1ExchangeState {
         }
     }
 
-    /// Writing failed, the answer could not be parsed, or the socket reported an error.
+    /// Writing failed, the answer could not be parsed, or the socket reported an error: the
+    /// connection is done for, as if closed.
     mutating func error() -> Action {
-        switch state {
-        case .idle, .closed:
-            state = .closed
-            return .none
-        case .writing, .awaitingHead, .readingBody:
-            return failure(.connectionLost)
-        }
+        closed()
     }
 
     mutating func deadlinePassed() -> Action {

@@ -12,7 +12,9 @@ struct UndoCommand: AsyncParsableCommand {
             Reads the import's journal (RESULTS.csv.journal, beside the results) and lists the \
             account once. A route the import created is deleted; a route it updated gets the \
             values it had before on the fields the import changed. A route changed by someone \
-            since the import is left alone and reported drifted, never overwritten.
+            since the import is left alone and reported drifted, never overwritten. After a \
+            numbers import, each number it moved goes back on the routes it had, unless it was \
+            moved since.
 
             On a terminal undo asks once, with the counts; --yes answers for scripts, and without \
             a terminal and without --yes it refuses (exit 64). --plan says what undo would do and \
@@ -48,22 +50,12 @@ struct UndoCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to write the undo's results (default: RESULTS.undo.csv beside the import's).", valueName: "path"))
     var results: String?
 
-    @Option(help: ArgumentHelp("The most requests in flight at once (env ROUTECTL_CONCURRENCY; default 16).", valueName: "n"))
-    var concurrency: Int?
-
-    @Option(help: ArgumentHelp("Send at most this many requests per second.", valueName: "per-second"))
-    var rate: Double?
+    @OptionGroup var pace: PaceOptions
 
     @Flag(help: "Continue an interrupted undo from its journal.")
     var resume = false
 
     func validate() throws {
-        if let concurrency, !ConnectionResolver.concurrencyRange.contains(concurrency) {
-            throw ValidationError("--concurrency must be from 1 to \(ConnectionResolver.concurrencyRange.upperBound), not \(concurrency)")
-        }
-        if let rate, !(rate >= 0.001 && rate <= 1_000_000) {
-            throw ValidationError("--rate must be a number of requests per second from 0.001 to 1000000")
-        }
         if let problem = ChangeThreshold.problem(maxChanges: maxChanges, force: force) { throw ValidationError(problem) }
         if plan && resume {
             throw ValidationError("--plan says what an undo would do from the start; --resume continues one: give one of them")
@@ -72,12 +64,7 @@ struct UndoCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let concurrency: Int
-            do {
-                concurrency = try ConnectionResolver(environment: Environment.all).concurrency(self.concurrency) ?? 16
-            } catch let error as ConnectionError {
-                throw CommandFailure(error.exitStatus, error.description)
-            }
+            let concurrency = try pace.resolvedConcurrency()
             var options = options(concurrency: concurrency)
             let printsJSON = try plan && OutputFormat.chosen(global) == .json
             if printsJSON { options.planJSON = { index, result in OutputJSON.printElement(result, index: index) } }
@@ -121,7 +108,7 @@ struct UndoCommand: AsyncParsableCommand {
         var options = UndoOptions()
         options.resultsPath = results
         options.concurrency = concurrency
-        options.rate = rate
+        options.rate = pace.rate
         options.plan = plan
         options.resume = resume
         options.threshold = ChangeThreshold(maxChanges: maxChanges, force: force)
