@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "RouteModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,7 +96,10 @@ let package = Package(
         .testTarget(name: "RouteShellTests", dependencies: ["RouteShell"]),
         .testTarget(
             name: "RouteSandboxTests",
-            dependencies: ["RouteSandbox", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "RouteSandbox", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             // A client written from telegent.md alone, run by a test; not compiled.
             exclude: ["peer"]
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import RouteModel
 import ServiceLifecycle
 
@@ -53,6 +54,7 @@ public final class Sandbox: Sendable {
         let (bound, announce) = AsyncStream<Int>.makeStream()
         let application = Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: Self.channelHandlers(options))),
             configuration: ApplicationConfiguration(address: .hostname(options.host, port: options.port)),
             onServerRunning: { channel in
                 announce.yield(channel.localAddress?.port ?? options.port)
@@ -71,6 +73,12 @@ public final class Sandbox: Sendable {
         }
         return Sandbox(port: port, host: options.host, accounts: accounts, defaultAccount: defaultAccount,
                        routeWrites: routeWrites, numberWrites: numberWrites, services: services, running: running)
+    }
+
+    /// What each connection's pipeline adds: the hold that gives answers their `--latency`.
+    private static func channelHandlers(_ options: SandboxOptions) -> [any RemovableChannelHandler] {
+        guard options.latency > .zero else { return [] }
+        return [ResponseDelayHandler(latency: TimeAmount(options.latency))]
     }
 
     /// Write requests to the route endpoints so far (creates, updates, deletes; answered or not).

@@ -2,7 +2,7 @@ import Hummingbird
 import RouteModel
 
 /// Puts the pieces together: the same middleware for every API (logging, error shapes,
-/// latency, body policy), then per API its public endpoints, its authentication, the faults and
+/// body policy), then per API its public endpoints, its authentication, the faults and
 /// its route and number endpoints. Paths that exist answer 405 for other methods.
 struct SandboxRouter {
     let options: SandboxOptions
@@ -16,7 +16,6 @@ struct SandboxRouter {
         let router = Router(context: SandboxContext.self)
         if options.logRequests { router.add(middleware: RequestLogMiddleware()) }
         router.add(middleware: ErrorMiddleware())
-        if options.latency > .zero { router.add(middleware: LatencyMiddleware(latency: options.latency)) }
         router.add(middleware: BodyPolicyMiddleware())
         let dice = FaultDice(seed: options.seed)
         let limiter = options.rateLimit.map(RateLimiter.init(requestsPerSecond:))

@@ -102,4 +102,26 @@ import Testing
         _ = try await harness.send(.GET, "/v2/routes", headers: [harness.basic()])
         #expect(ContinuousClock.now - start >= .milliseconds(150))
     }
+
+    /// A dropped connection is an answer too: it comes no sooner than the latency.
+    @Test func latencyHoldsADroppedConnection() async throws {
+        let harness = try await SandboxHarness.start {
+            $0.latency = .milliseconds(150)
+            $0.faults.ambiguousRate = 1
+            $0.seed = 3
+        }
+        defer { Task { await harness.stop() } }
+        let token = try await harness.token()
+        var dropped = 0
+        for index in 0..<6 {
+            let start = ContinuousClock.now
+            do {
+                _ = try await harness.telegent(.POST, "/voice/routes", body: SandboxHarness.trunk("held\(index)"), token: token)
+            } catch {
+                dropped += 1
+            }
+            #expect(ContinuousClock.now - start >= .milliseconds(150))
+        }
+        #expect(dropped > 0)
+    }
 }
