@@ -68,7 +68,8 @@ final class HTTP1Client: Sendable {
         do { sslContext = target.secure ? try tlsContext() : nil } catch {
             return .failure(.handshakeFailed(reason: "\(error)"))
         }
-        let eventLoop = MultiThreadedEventLoopGroup.singleton.next()
+        // A task running on a loop (see `RequestLoop`) gets a connection on that loop.
+        let eventLoop = MultiThreadedEventLoopGroup.currentEventLoop ?? MultiThreadedEventLoopGroup.singleton.next()
         let handshake = sslContext.map { _ in eventLoop.makePromise(of: Void.self) }
         let maximumBody = self.maximumBody
         let bootstrap = ClientBootstrap(group: eventLoop)

@@ -33,7 +33,7 @@ final class Pump {
         await withDiscardingTaskGroup { group in
             if let sender {
                 for _ in 0..<window.size {
-                    group.addTask { [finished, tally, window] in
+                    group.addTask(executorPreference: sender.loop) { [finished, tally, window] in
                         while let pending = await queue.next() {
                             let result = await sender.send(pending)
                             finished.append(result)

@@ -16,6 +16,8 @@ struct RowSender: Sendable {
     let claimsCreatedIDs: Bool
     /// Hears of retries and lookups, for the progress line.
     let tally: Tally
+    /// Where the pump's workers and their requests run.
+    let loop = RequestLoop()
 
     /// Never throws: a cancelled row comes back `unprocessed`, saying whether it may have been applied.
     func send(_ row: PendingRow) async -> RowResult {
@@ -33,7 +35,7 @@ struct RowSender: Sendable {
             if attempts > 1 { tally.addRetry() }
             let ticket: SendGate.Ticket
             do { ticket = try await gate.acquire() } catch { throw CancellationError() }
-            let answered = await Self.shielded { await perform(row, mayHaveApplied: mayHaveApplied) }
+            let answered = await shielded { await perform(row, mayHaveApplied: mayHaveApplied) }
             gate.release(ticket, signal(answered.attempt))
             return answered
         } settle: { endedAt in
@@ -136,8 +138,8 @@ struct RowSender: Sendable {
 
     /// A request already on its way is allowed to finish when the import is cancelled, so its
     /// outcome is known and written.
-    private static func shielded<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
-        await Task { await body() }.value
+    private func shielded<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
+        await Task(executorPreference: loop) { await body() }.value
     }
 
     /// What an answer says about load; a 429's pause is held to the policy's cap like any wait.
