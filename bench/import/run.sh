@@ -6,7 +6,8 @@
 #   ROUTECTL=path/to/routectl bench/import/run.sh latency   # another binary, no build
 #
 # Each case starts its own sandbox (in memory), generates its input, checks the outcome (every
-# row created once, no duplicate name on the server) and prints one line of figures.
+# row created once, no duplicate name on the server) and prints one line of figures. The latency
+# case also runs wrk, when it is installed, as the ceiling.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -92,12 +93,34 @@ check() {
 }
 
 case_latency() {
+    # Little's law: 32 requests in flight for 50 ms each allow 640 answers a second. The import's
+    # rate over the whole run (set-up, listing and the final check included) and in its steady
+    # state (the middle 80 % of its answers), and, when wrk is installed, that of wrk (a C load
+    # generator that does nothing but the requests) against the same sandbox: the ceiling.
     local rows=12800
     start_sandbox --latency 50
     generate $rows lat >"$WORK/latency.csv"
-    timed_import "$WORK/latency.csv" --concurrency 32
+    python3 bench/import/steady_rate.py "POST /v1.0/voice/routes " \
+        "$BIN" import "$WORK/latency.csv" --concurrency 32 --verbose >"$WORK/latency.out" || true
+    RATE="$(sed -n 's/.*(\([0-9,]*\) rows\/s).*/\1/p' "$WORK/latency.out" | tr -d ,)"
+    local steady
+    steady="$(awk '/^steady/ { print $2 + 0 }' "$WORK/latency.out")"
     check "$WORK/latency.results.csv" $rows
-    echo "latency 50 ms, 32 in flight, $rows rows: $RATE rows/s ($(awk -v r="$RATE" 'BEGIN { printf "%.1f", r / 6.4 }') % of 640), wall ${WALL}s; $CHECK"
+    echo "latency 50 ms, 32 in flight, $rows rows: $RATE rows/s over the run ($(percent_of_640 "$RATE")), $steady/s steady" \
+        "($(percent_of_640 "$steady")); $CHECK"
+    if command -v wrk >/dev/null; then
+        start_sandbox --latency 50
+        local token peer
+        token="$(curl -sf "$ROUTECTL_BASE_URL/oauth2/tokens" -H 'Content-Type: application/json' \
+            -d "{\"AccountKey\": \"$ROUTECTL_ACCOUNT_KEY\", \"AccountSecret\": \"$ROUTECTL_ACCOUNT_SECRET\"}" |
+            python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
+        peer="$(wrk -t1 -c32 -d20s -s bench/sandbox/create.lua "${ROUTECTL_BASE_URL%/v1.0}" -- "$token" | awk '/Requests\/sec/ { print $2 }')"
+        echo "latency 50 ms, wrk with 32 connections for 20 s against the same sandbox: $peer/s ($(percent_of_640 "$peer"))"
+    fi
+}
+
+percent_of_640() {
+    awk -v r="$1" 'BEGIN { printf "%.1f %% of 640", r / 6.4 }'
 }
 
 case_speed() {
