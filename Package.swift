@@ -17,6 +17,8 @@ let package = Package(
         // TLS errors apart by type (not sent) from everything else (may have been sent).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // Only for the HTTP part types the sandbox's pipeline carries (Hummingbird's own).
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         // HMAC-SHA1 and MD5 for Flowroute v1 signing, HMAC-SHA256 for the sandbox's JWTs.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Reading .xlsx: the archive's directory and inflating a sheet chunk by chunk.
@@ -59,6 +61,7 @@ let package = Package(
                 "RouteModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -98,7 +101,9 @@ let package = Package(
             name: "RouteSandboxTests",
             dependencies: [
                 "RouteSandbox", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             // A client written from telegent.md alone, run by a test; not compiled.
             exclude: ["peer"]
