@@ -160,7 +160,7 @@ struct ImportCommand: AsyncParsableCommand {
         }
         do {
             let running = importer
-            let summary = try await withInterruptCancellation { try await running.run() }
+            let summary = try await withInterruptCancellation(orTerminated: true) { try await running.run() }
             if printsJSON { OutputJSON.endElements(count: summary.counts.values.reduce(0, +)) }
             return summary
         } catch let error as ImportError {

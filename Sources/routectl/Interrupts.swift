@@ -3,16 +3,20 @@ import Foundation
 
 /// Runs `body` in a task that Ctrl-C cancels, instead of Ctrl-C ending the process: the shell
 /// keeps running after an interrupted command, and an interrupted import drains its requests and
-/// writes its results. Calls nest (the innermost body is the one cancelled), and SIGINT's previous
-/// handler is back when `body` ends.
-func withInterruptCancellation<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+/// writes its results. With `orTerminated`, SIGTERM and SIGHUP (a service manager, a container
+/// stopping, a closed terminal) cancel it the same way instead of killing the process with its
+/// requests in flight. Calls nest (the innermost body is the one cancelled), and the signals'
+/// previous handlers are back when `body` ends.
+func withInterruptCancellation<T: Sendable>(
+    orTerminated: Bool = false, _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
     let task = Task { try await body() }
-    let outer = Interrupts.shared.install { task.cancel() }
+    let outer = Interrupts.shared.install(orTerminated ? [SIGINT, SIGTERM, SIGHUP] : [SIGINT]) { task.cancel() }
     defer { Interrupts.shared.restore(outer) }
     return try await task.value
 }
 
-/// SIGINT, turned into a call to the innermost cancellation. The signal handler only writes a
+/// SIGINT (and SIGTERM, SIGHUP when asked), turned into a call to the innermost cancellation. The signal handler only writes a
 /// byte to a pipe (the one thing a handler may safely do) and a dispatch source reads it.
 /// The handler is installed with `signal` on each use, not through a dispatch signal source:
 /// on Linux such a source installs its handler once per process, and any later `signal` call
@@ -22,7 +26,7 @@ private final class Interrupts: @unchecked Sendable {
 
     /// What was in place before an `install`, for `restore`.
     struct Saved {
-        fileprivate let handler: sig_t?
+        fileprivate let handlers: [(signal: Int32, handler: sig_t?)]
         fileprivate let cancel: (@Sendable () -> Void)?
     }
 
@@ -44,20 +48,22 @@ private final class Interrupts: @unchecked Sendable {
         reader.resume()
     }
 
-    func install(_ cancel: @escaping @Sendable () -> Void) -> Saved {
+    func install(_ signals: [Int32], _ cancel: @escaping @Sendable () -> Void) -> Saved {
         let saved = lock.withLock {
             defer { self.cancel = cancel }
             return self.cancel
         }
-        let handler = signal(SIGINT) { _ in
-            var byte: UInt8 = 1
-            _ = write(interruptPipe, &byte, 1)
+        let handlers = signals.map { number in
+            (number, signal(number) { _ in
+                var byte: UInt8 = 1
+                _ = write(interruptPipe, &byte, 1)
+            })
         }
-        return Saved(handler: handler, cancel: saved)
+        return Saved(handlers: handlers, cancel: saved)
     }
 
     func restore(_ saved: Saved) {
-        signal(SIGINT, saved.handler)
+        for (number, handler) in saved.handlers { signal(number, handler) }
         lock.withLock { cancel = saved.cancel }
     }
 }

@@ -85,7 +85,7 @@ struct UndoCommand: AsyncParsableCommand {
     /// no, which is no error (exit 0, as `rm -i`).
     private func undoing(_ undoer: Undoer) async throws -> ImportSummary? {
         do {
-            let prepared = try await withInterruptCancellation { try await undoer.prepare() }
+            let prepared = try await withInterruptCancellation(orTerminated: true) { try await undoer.prepare() }
             switch UndoConsent.decide(prepared.counts, plan: plan, yes: yes, terminal: Terminal.stdinIsTerminal) {
             case .proceed:
                 break
@@ -98,7 +98,7 @@ struct UndoCommand: AsyncParsableCommand {
                 undoer.decline(prepared)
                 throw CommandFailure(.usage, reason)
             }
-            return try await withInterruptCancellation { try await undoer.run(prepared) }
+            return try await withInterruptCancellation(orTerminated: true) { try await undoer.run(prepared) }
         } catch let error as ImportError {
             throw CommandFailure(error.exitStatus, error.description)
         }

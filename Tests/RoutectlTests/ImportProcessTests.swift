@@ -57,6 +57,44 @@ struct ImportProcessTests {
         await verify.finish()
         #expect(verify.status == 0)
     }
+
+    @Test("SIGTERM and SIGHUP stop an import as Ctrl-C does: requests in flight finish, every row has its result, exit 4")
+    func terminationStopsCleanly() async throws {
+        for signal in [SIGTERM, SIGHUP] {
+            let directory = NSTemporaryDirectory() + "routectl-import-term-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let sandbox = try Child.start(["sandbox", "serve", "--port", "0", "--db", ":memory:", "--account", "K:S",
+                                           "--latency", "200"], directory: directory)
+            defer { sandbox.kill(SIGTERM) }
+            let baseURL = try await sandbox.waitForLine { $0.contains("Telegent") }
+                .split(separator: " ").last.map(String.init) ?? ""
+            let environment = ["ROUTECTL_BASE_URL": baseURL, "ROUTECTL_ACCOUNT_KEY": "K", "ROUTECTL_ACCOUNT_SECRET": "S",
+                               "XDG_CONFIG_HOME": directory, "XDG_DATA_HOME": directory]
+            let rows = 1000
+            var text = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1\n"
+            for index in 0..<rows { text += "t-\(index),Trunk,10.2.\(index / 250 % 250).\(index % 250 + 1),5061,UDP\n" }
+            let input = directory + "/routes.csv"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+
+            let run = try Child.start(["import", input, "--concurrency", "16", "--quiet"], directory: directory, environment: environment)
+            try await Task.sleep(for: .milliseconds(1500))
+            run.kill(signal)
+            await run.finish()
+            #expect(run.status == 4, "signal \(signal)")
+            let results = try String(contentsOfFile: directory + "/routes.results.csv", encoding: .utf8)
+                .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            #expect(results.count == rows)
+            let created = results.filter { $0[3] == "created" }.count
+            #expect(created > 0 && created < rows)
+            #expect(results.allSatisfy { ["created", "unprocessed"].contains($0[3]) })
+
+            let list = try Child.start(["routes", "list", "--output", "json"], directory: directory, environment: environment)
+            let routes = try JSONSerialization.jsonObject(with: await list.readAll()) as? [[String: Any]] ?? []
+            await list.finish()
+            #expect(routes.count == created, "every request that went out had its answer written")
+        }
+    }
 }
 
 /// A routectl child process with its stdout piped.
