@@ -12,6 +12,8 @@ public struct ImportSummary: Sendable {
     public let dryRun: Bool
     /// The check of the account at the end; `nil` when there was none (dry run, a stop).
     public let verification: Verification?
+    /// Why the check at the end could not be made (the account could not be listed).
+    public var unverified: ImportError?
     /// What the reader had to say once about the input file (e.g. that it is not UTF-8).
     public var inputNotice: String?
     /// `--plan`: nothing was sent, and the counts are what an import would do.
@@ -36,6 +38,7 @@ public struct ImportSummary: Sendable {
         case nil:
             // A plan exits as the run it plans would have: that one would have been refused.
             if stopWarning != nil { return .usage }
+            if unverified != nil { return .fatal }
             let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
             let unchecked = verification?.isClean == false || undoCheck?.isClean == false || numberCheck?.isClean == false
             return errors > 0 || unchecked ? .partialFailure : .success
@@ -72,6 +75,7 @@ public struct ImportSummary: Sendable {
         if plan { text = "plan, nothing sent: " + text }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
+        if let unverified { text += "\nnot verified: \(unverified); `routectl import FILE --verify` checks again" }
         if let undoCheck { text += "\n" + undoCheck.description }
         if let numberCheck { text += "\n" + numberCheck.description }
         if let drifted = counts[.drifted], drifted > 0 {

@@ -110,8 +110,15 @@ public struct Importer: Sendable {
             try ResultFile.forEachJSON(from: journal, columns: columns, planJSON)
         }
         var verification: Verification?
+        var unverified: ImportError?
         if let service, !options.dryRun, !options.plan, stop.reason == nil || options.repair {
-            verification = try await Verification.run(service: service, journal: journal, repair: options.repair)
+            // The rows are done and their results written: a check that cannot list the account
+            // is said in the summary, not instead of it.
+            do throws(ImportError) {
+                verification = try await Verification.run(service: service, journal: journal, repair: options.repair)
+            } catch {
+                unverified = error
+            }
         }
         var warning: String?
         if options.plan, options.onExisting == .update {
@@ -120,10 +127,12 @@ public struct Importer: Sendable {
                 warning = options.threshold.planWarning(changes: updates, existing: existing, verb: "update")
             }
         }
-        return ImportSummary(counts: counts, thisRun: tally.statuses, elapsed: clock.now - started,
-                             resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
-                             verification: verification, inputNotice: tally.inputNotice, plan: options.plan,
-                             stopWarning: warning)
+        var summary = ImportSummary(counts: counts, thisRun: tally.statuses, elapsed: clock.now - started,
+                                    resultsPath: resultsPath, stopReason: stop.reason, dryRun: options.dryRun,
+                                    verification: verification, inputNotice: tally.inputNotice, plan: options.plan,
+                                    stopWarning: warning)
+        summary.unverified = unverified
+        return summary
     }
 
     /// Readies `journal` to send from: the account listed into it and the threshold checked; a

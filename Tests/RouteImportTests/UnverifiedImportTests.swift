@@ -1,0 +1,26 @@
+import Foundation
+import RouteModel
+import Testing
+
+/// An import whose service goes away before the final check: the rows still end with their
+/// results, and the summary says the check could not be made.
+@Suite struct UnverifiedImportTests {
+    @Test func aServiceGoneBeforeTheCheckIsSaidInTheSummary() async throws {
+        let harness = try await ImportHarness.start(requestTimeout: .seconds(1)) { $0.latency = .milliseconds(100) }
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("gone.csv", trunkCSV(0..<200))
+        let running = Task { try await harness.importFile(input) { $0.concurrency = 8; $0.maxErrors = 1000 } }
+        while try await harness.serverRoutes().count < 20 { try await Task.sleep(for: .milliseconds(10)) }
+        await harness.sandbox.stop()
+        let summary = try await running.value
+
+        #expect(summary.unverified != nil)
+        #expect(summary.verification == nil)
+        #expect(summary.exitStatus == .fatal)
+        #expect(summary.description.contains("not verified: cannot list the account's routes to verify the import"))
+        #expect(summary.description.contains("--verify"))
+        let results = try harness.results(harness.directory + "/gone.results.csv")
+        #expect(results.count == 200)
+        #expect(results.contains { $0["status"] == "created" } && results.contains { $0["status"] == "failed" })
+    }
+}
