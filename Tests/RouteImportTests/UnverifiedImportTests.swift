@@ -6,7 +6,7 @@ import Testing
 /// results, and the summary says the check could not be made.
 @Suite struct UnverifiedImportTests {
     @Test func aServiceGoneBeforeTheCheckIsSaidInTheSummary() async throws {
-        let harness = try await ImportHarness.start(requestTimeout: .seconds(1)) { $0.latency = .milliseconds(100) }
+        let harness = try await ImportHarness.start(requestTimeout: .seconds(4)) { $0.latency = .milliseconds(100) }
         defer { Task { await harness.stop() } }
         let input = try harness.write("gone.csv", trunkCSV(0..<200))
         let running = Task { try await harness.importFile(input) { $0.concurrency = 8; $0.maxErrors = 1000 } }
