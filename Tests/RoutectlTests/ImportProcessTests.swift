@@ -7,25 +7,11 @@ import Testing
 struct ImportProcessTests {
     @Test("kill -9 at several points of a faulty run, then --resume: zero duplicates, zero lost rows, verified")
     func killThenResume() async throws {
-        let directory = NSTemporaryDirectory() + "routectl-import-process-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let sandbox = try Child.start(["sandbox", "serve", "--port", "0", "--db", ":memory:", "--account", "K:S",
-                                       "--latency", "10", "--ambiguous-rate", "0.05", "--late-commit-rate", "0.05",
-                                       "--late-commit-delay", "2", "--commit-then-fail-rate", "0.05",
-                                       "--cut-body-rate", "0.05", "--seed", "3"], directory: directory)
-        defer { sandbox.kill(SIGTERM) }
-        let baseURL = try await sandbox.waitForLine { $0.contains("Telegent") }
-            .split(separator: " ").last.map(String.init) ?? ""
-        var environment = ["ROUTECTL_BASE_URL": baseURL, "ROUTECTL_ACCOUNT_KEY": "K", "ROUTECTL_ACCOUNT_SECRET": "S"]
-        environment["XDG_CONFIG_HOME"] = directory
-        environment["XDG_DATA_HOME"] = directory
-
-        let rows = 2000
-        var text = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1\n"
-        for index in 0..<rows { text += "k-\(index),Trunk,10.1.\(index / 250 % 250).\(index % 250 + 1),5061,UDP\n" }
-        let input = directory + "/routes.csv"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+        let sandboxed = try await SandboxedImport.start(["--latency", "10", "--ambiguous-rate", "0.05", "--late-commit-rate", "0.05",
+                                                         "--late-commit-delay", "2", "--commit-then-fail-rate", "0.05",
+                                                         "--cut-body-rate", "0.05", "--seed", "3"], rows: 2000, prefix: "k")
+        defer { sandboxed.end() }
+        let (directory, environment, input, rows) = (sandboxed.directory, sandboxed.environment, sandboxed.input, sandboxed.rows)
         let importing = ["import", input, "--concurrency", "8", "--request-timeout", "1", "--quiet"]
 
         // Killed at different moments: while listing, while rows are in flight or settling, during resumes too.
@@ -39,15 +25,12 @@ struct ImportProcessTests {
         await resumed.finish()
         #expect(resumed.status == 0)
 
-        let results = try String(contentsOfFile: directory + "/routes.results.csv", encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let results = try sandboxed.results()
         #expect(results.count == rows)
         #expect(results.map { String($0[0]) } == (1...rows).map { String($0) })
         #expect(results.allSatisfy { $0[3] == "created" })
 
-        let list = try Child.start(["routes", "list", "--output", "json"], directory: directory, environment: environment)
-        let routes = try JSONSerialization.jsonObject(with: await list.readAll()) as? [[String: Any]] ?? []
-        await list.finish()
+        let routes = try await sandboxed.serverRoutes()
         let names = routes.compactMap { $0["RouteName"] as? String }
         #expect(names.count == rows)
         #expect(Set(names).count == rows, "a name was created twice")
@@ -61,39 +44,70 @@ struct ImportProcessTests {
     @Test("SIGTERM and SIGHUP stop an import as Ctrl-C does: requests in flight finish, every row has its result, exit 4")
     func terminationStopsCleanly() async throws {
         for signal in [SIGTERM, SIGHUP] {
-            let directory = NSTemporaryDirectory() + "routectl-import-term-" + UUID().uuidString
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: directory) }
-            let sandbox = try Child.start(["sandbox", "serve", "--port", "0", "--db", ":memory:", "--account", "K:S",
-                                           "--latency", "200"], directory: directory)
-            defer { sandbox.kill(SIGTERM) }
-            let baseURL = try await sandbox.waitForLine { $0.contains("Telegent") }
-                .split(separator: " ").last.map(String.init) ?? ""
-            let environment = ["ROUTECTL_BASE_URL": baseURL, "ROUTECTL_ACCOUNT_KEY": "K", "ROUTECTL_ACCOUNT_SECRET": "S",
-                               "XDG_CONFIG_HOME": directory, "XDG_DATA_HOME": directory]
-            let rows = 1000
-            var text = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1\n"
-            for index in 0..<rows { text += "t-\(index),Trunk,10.2.\(index / 250 % 250).\(index % 250 + 1),5061,UDP\n" }
-            let input = directory + "/routes.csv"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+            let sandboxed = try await SandboxedImport.start(["--latency", "200"], rows: 1000, prefix: "t")
+            defer { sandboxed.end() }
+            let (directory, environment, input, rows) = (sandboxed.directory, sandboxed.environment, sandboxed.input, sandboxed.rows)
 
             let run = try Child.start(["import", input, "--concurrency", "16", "--quiet"], directory: directory, environment: environment)
             try await Task.sleep(for: .milliseconds(1500))
             run.kill(signal)
             await run.finish()
             #expect(run.status == 4, "signal \(signal)")
-            let results = try String(contentsOfFile: directory + "/routes.results.csv", encoding: .utf8)
-                .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let results = try sandboxed.results()
             #expect(results.count == rows)
             let created = results.filter { $0[3] == "created" }.count
             #expect(created > 0 && created < rows)
             #expect(results.allSatisfy { ["created", "unprocessed"].contains($0[3]) })
 
-            let list = try Child.start(["routes", "list", "--output", "json"], directory: directory, environment: environment)
-            let routes = try JSONSerialization.jsonObject(with: await list.readAll()) as? [[String: Any]] ?? []
-            await list.finish()
+            let routes = try await sandboxed.serverRoutes()
             #expect(routes.count == created, "every request that went out had its answer written")
         }
+    }
+}
+
+/// A temporary directory holding a CSV of distinct trunk routes, with a `routectl sandbox serve`
+/// process for account K:S and the environment that points routectl at it.
+private struct SandboxedImport {
+    let directory: String
+    let sandbox: Child
+    let environment: [String: String]
+    let input: String
+    let rows: Int
+
+    static func start(_ sandboxOptions: [String], rows: Int, prefix: String) async throws -> SandboxedImport {
+        let directory = NSTemporaryDirectory() + "routectl-import-process-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let sandbox = try Child.start(["sandbox", "serve", "--port", "0", "--db", ":memory:", "--account", "K:S"] + sandboxOptions,
+                                      directory: directory)
+        let baseURL = try await sandbox.waitForLine { $0.contains("Telegent") }
+            .split(separator: " ").last.map(String.init) ?? ""
+        var text = "RouteName,RouteType,TrunkIp1,TrunkPort1,TrunkTransport1\n"
+        for index in 0..<rows { text += "\(prefix)-\(index),Trunk,10.1.\(index / 250 % 250).\(index % 250 + 1),5061,UDP\n" }
+        let input = directory + "/routes.csv"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: input))
+        return SandboxedImport(directory: directory, sandbox: sandbox,
+                               environment: ["ROUTECTL_BASE_URL": baseURL, "ROUTECTL_ACCOUNT_KEY": "K", "ROUTECTL_ACCOUNT_SECRET": "S",
+                                             "XDG_CONFIG_HOME": directory, "XDG_DATA_HOME": directory],
+                               input: input, rows: rows)
+    }
+
+    /// The result file's rows (header dropped), split into cells.
+    func results() throws -> [[Substring]] {
+        try String(contentsOfFile: directory + "/routes.results.csv", encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    }
+
+    /// The account's routes, as `routectl routes list --output json` gives them.
+    func serverRoutes() async throws -> [[String: Any]] {
+        let list = try Child.start(["routes", "list", "--output", "json"], directory: directory, environment: environment)
+        let routes = try JSONSerialization.jsonObject(with: await list.readAll()) as? [[String: Any]] ?? []
+        await list.finish()
+        return routes
+    }
+
+    func end() {
+        sandbox.kill(SIGTERM)
+        try? FileManager.default.removeItem(atPath: directory)
     }
 }
 
