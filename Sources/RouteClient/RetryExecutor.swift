@@ -53,8 +53,11 @@ public struct RetryExecutor: Sendable {
     ///   - settle: for creates, looks up whether the last attempt, which ended at `endedAt`, was
     ///     applied. Counting the settle delay from the attempt's end rather than from its send
     ///     can only wait longer: a request sent after a wait for the gate or a token is covered.
+    ///   - waits: told when a back-off or a lookup starts (`true`) and ends, so that a caller
+    ///     running many requests can keep others going meanwhile.
     public func run<T: Sendable>(
         _ repeatability: Repeatability, sentBefore: ContinuousClock.Instant? = nil,
+        waits: (_ starts: Bool) -> Void = { _ in },
         send: (_ mayHaveApplied: Bool) async throws(CancellationError) -> Answered<T>,
         settle: ((_ endedAt: ContinuousClock.Instant) async -> Settlement<T>)? = nil
     ) async -> Outcome<T> {
@@ -68,6 +71,8 @@ public struct RetryExecutor: Sendable {
             switch action {
             case .resend(let delay):
                 if delay > .zero {
+                    waits(true)
+                    defer { waits(false) }
                     do { try await Task.sleep(for: delay) } catch { return cancelled(outcome, lastError) }
                 }
                 let answered: Answered<T>
@@ -98,7 +103,10 @@ public struct RetryExecutor: Sendable {
                 guard let settle else {
                     preconditionFailure("a create was run without a way to settle unknown outcomes")
                 }
-                switch await settle(endedAt) {
+                waits(true)
+                let settlement = await settle(endedAt)
+                waits(false)
+                switch settlement {
                 case .applied(let value):
                     outcome.end = .success(value)
                     outcome.mayHaveApplied = false

@@ -2,8 +2,8 @@ import Synchronization
 
 /// The main loop of an import or an undo: takes places in the row window a batch at a time,
 /// decides that many rows, commits the batch to the journal (intents before their requests
-/// leave), and then hands the rows that need a request to workers, one per place in the window
-/// (a row waiting to be looked up holds its worker), which live as long as the run.
+/// leave), and then hands the rows that need a request to workers, which live as long as the
+/// run; `SendQueue` says how many.
 final class Pump {
     private var rows: any RowDecisions
     private let sender: RowSender?
@@ -29,16 +29,22 @@ final class Pump {
     /// the end so that every row of the file is in the results.
     func run() async {
         let batchSize = max(1, min(64, window.size / 4))
-        let queue = SendQueue()
+        let queue = SendQueue(sending: sender?.gate.ceiling ?? 1, most: window.size, batch: batchSize)
         await withDiscardingTaskGroup { group in
             if let sender {
-                for _ in 0..<window.size {
-                    group.addTask(executorPreference: sender.loop) { [finished, tally, window] in
-                        while let pending = await queue.next() {
-                            let result = await sender.send(pending)
-                            finished.append(result)
-                            tally.add(result.status)
-                            window.give()
+                group.addTask { [finished, tally, window] in
+                    await withDiscardingTaskGroup { workers in
+                        while let count = await queue.workersToStart() {
+                            for _ in 0..<count {
+                                workers.addTask(executorPreference: sender.loop) {
+                                    while let pending = await queue.next() {
+                                        let result = await sender.send(pending, waits: queue.rowWaits)
+                                        finished.append(result)
+                                        tally.add(result.status)
+                                        window.give()
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -48,6 +54,7 @@ final class Pump {
             var atEnd = false
             while !atEnd {
                 if case .fatal = stop.reason { return }
+                await queue.room()
                 let places = await window.take(batch: batchSize)
                 var entries: [Journal.Entry] = []
                 var toSend: [PendingRow] = []

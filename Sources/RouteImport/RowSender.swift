@@ -20,7 +20,8 @@ struct RowSender: Sendable {
     let loop = RequestLoop()
 
     /// Never throws: a cancelled row comes back `unprocessed`, saying whether it may have been applied.
-    func send(_ row: PendingRow) async -> RowResult {
+    /// `waits` hears when the row starts and stops waiting for a retry or a lookup.
+    func send(_ row: PendingRow, waits: (_ starts: Bool) -> Void = { _ in }) async -> RowResult {
         let repeatability: Repeatability = switch row.action {
         case .create: service.dialect.createRepeatability
         case .update, .delete, .assign: .idempotent
@@ -29,7 +30,7 @@ struct RowSender: Sendable {
         // that end is placed so that the lookup comes no sooner than the journal says.
         var attempts = 0
         let outcome = await RetryExecutor(policy: policy).run(
-            repeatability, sentBefore: row.settleAt.map { Self.instant($0) - settleDelay }
+            repeatability, sentBefore: row.settleAt.map { Self.instant($0) - settleDelay }, waits: waits
         ) { mayHaveApplied async throws(CancellationError) in
             attempts += 1
             if attempts > 1 { tally.addRetry() }

@@ -20,12 +20,12 @@ final class RowWindow: Sendable {
         places = Mutex(Places(free: self.size))
     }
 
-    /// Waits until at least `batch` places are free (all of them, if the window is smaller),
-    /// takes every free place and returns how many. Only one task (the reader) waits here, and
-    /// taking places in batches lets it journal a batch of rows in one commit.
+    /// Waits until `batch` places are free (all of them, if the window is smaller) and takes
+    /// them. Only one task (the reader) waits here, and taking places in batches lets it journal
+    /// a batch of rows in one commit.
     func take(batch: Int) async -> Int {
         let wanted = min(max(1, batch), size)
-        if let taken = places.withLock({ Self.takeAll(&$0, wanted: wanted) }) { return taken }
+        if places.withLock({ Self.take(wanted, from: &$0) }) { return wanted }
         await withCheckedContinuation { continuation in
             let enough = places.withLock { places in
                 guard places.free < wanted else { return true }
@@ -34,7 +34,8 @@ final class RowWindow: Sendable {
             }
             if enough { continuation.resume() }
         }
-        return places.withLock { Self.takeAll(&$0, wanted: 0)! }
+        _ = places.withLock { Self.take(wanted, from: &$0) }
+        return wanted
     }
 
     func give(_ count: Int = 1) {
@@ -47,9 +48,9 @@ final class RowWindow: Sendable {
         reader?.resume()
     }
 
-    private static func takeAll(_ places: inout Places, wanted: Int) -> Int? {
-        guard places.free >= wanted else { return nil }
-        defer { places.free = 0 }
-        return places.free
+    private static func take(_ wanted: Int, from places: inout Places) -> Bool {
+        guard places.free >= wanted else { return false }
+        places.free -= wanted
+        return true
     }
 }

@@ -16,9 +16,13 @@ final class SendGate: Sendable {
 
     private let guarded: Mutex<Guarded>
     private let clock = ContinuousClock()
+    /// The most requests ever in flight at once.
+    let ceiling: Int
 
     init(concurrency: Int, rate: Double?) {
-        guarded = Mutex(Guarded(state: SendGateState(concurrency: concurrency, rate: rate)))
+        let state = SendGateState(concurrency: concurrency, rate: rate)
+        ceiling = state.ceiling
+        guarded = Mutex(Guarded(state: state))
     }
 
     /// Waits for a slot; throws `CancellationError` if the task is cancelled first (nothing sent).

@@ -112,6 +112,32 @@ struct ImportTrustTests {
         #expect(Set(results.compactMap { $0["CallRouteId"] }) == Set(server.values.flatMap { $0 }))
     }
 
+    @Test("rows are journaled shortly before they are sent: a kill -9 leaves few for --resume to look up")
+    func intentsStayCloseToSending() async throws {
+        let harness = try await ImportHarness.start { $0.latency = .milliseconds(100) }
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("routes.csv", trunkCSV(0..<2000))
+        let running = Task { try await harness.importFile(input) { $0.concurrency = 4 } }
+        let journalPath = harness.directory + "/routes.results.csv.journal"
+        var most = 0
+        for _ in 0..<20 {
+            try await Task.sleep(for: .milliseconds(100))
+            guard FileManager.default.fileExists(atPath: journalPath) else { continue }
+            let journal = try DatabaseQueue(path: journalPath)
+            let unanswered = try await journal.read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM rows WHERE intent IS NOT NULL AND status IS NULL") ?? 0
+            }
+            try journal.close()
+            most = max(most, unanswered)
+        }
+        running.cancel()
+        let summary = try await running.value
+        #expect(summary.counts[.unprocessed, default: 0] > 1000)
+        // At most two batches of 64 waiting for a worker, and the 4 in flight; the row window
+        // holds 1,024.
+        #expect(most > 4 && most <= 2 * 64 + 4, "\(most) rows journaled and not answered")
+    }
+
     @Test("resume after a stop: names that existed before the first run are exists, not created")
     func resumeKeepsPreexistingNames() async throws {
         for onExisting in [OnExisting.skip, .update] {

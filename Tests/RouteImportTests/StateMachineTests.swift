@@ -102,3 +102,71 @@ import Testing
         }
     }
 }
+
+@Suite struct SendQueueStateTests {
+    typealias Queue = SendQueueState<Int, String>
+
+    @Test func workersStartOnlyAsQueuedRowsNeedThemUpToTheGatesCeiling() {
+        var queue = Queue(sending: 4, most: 100, batch: 8)
+        #expect(queue.workersToStart() == 0)
+        #expect(queue.push([1, 2]).isEmpty)
+        #expect(queue.workersToStart() == 2)
+        #expect(queue.push(Array(3...10)).isEmpty)
+        #expect(queue.workersToStart() == 2)
+        #expect(queue.workersToStart() == 0)
+        #expect(queue.workers == 4)
+    }
+
+    @Test func aRowWaitingForARetryOrALookupLetsOneMoreWorkerStart() {
+        var queue = Queue(sending: 2, most: 3, batch: 8)
+        _ = queue.push(Array(1...6))
+        #expect(queue.workersToStart() == 2)
+        queue.rowWaits(true)
+        #expect(queue.workersToStart() == 1)
+        queue.rowWaits(true)
+        // Never more workers than the window has places.
+        #expect(queue.workersToStart() == 0)
+        queue.rowWaits(false)
+        queue.rowWaits(false)
+        #expect(queue.workersToStart() == 0)
+        #expect(queue.workers == 3)
+    }
+
+    @Test func idleWorkersAreHandedRowsBeforeAnyStarts() {
+        var queue = Queue(sending: 2, most: 10, batch: 8)
+        _ = queue.push([1])
+        #expect(queue.workersToStart() == 1)
+        #expect(queue.next("a") == .row(1))
+        #expect(queue.next("a") == .wait)
+        let handed = queue.push([2, 3])
+        #expect(handed.map(\.0) == ["a"] && handed.map(\.1) == [2])
+        #expect(queue.queued == 1)
+        #expect(queue.workersToStart() == 1)
+    }
+
+    @Test func theReaderMayJournalMoreOnlyWhenLessThanABatchWaits() {
+        var queue = Queue(sending: 2, most: 10, batch: 3)
+        #expect(queue.hasRoom)
+        _ = queue.push([1, 2, 3])
+        #expect(!queue.hasRoom)
+        #expect(queue.take() == 1)
+        #expect(queue.hasRoom)
+    }
+
+    @Test func afterTheEndQueuedRowsAreStillSentAndThenWorkersEnd() {
+        var queue = Queue(sending: 2, most: 10, batch: 8)
+        _ = queue.push([1])
+        #expect(queue.workersToStart() == 1)
+        #expect(queue.next("a") == .row(1))
+        #expect(queue.next("a") == .wait)
+        #expect(queue.finish() == ["a"])
+
+        var busy = Queue(sending: 1, most: 10, batch: 8)
+        _ = busy.push([1, 2])
+        #expect(busy.workersToStart() == 1)
+        #expect(busy.next("b") == .row(1))
+        #expect(busy.finish().isEmpty)
+        #expect(busy.next("b") == .row(2))
+        #expect(busy.next("b") == .end)
+    }
+}
