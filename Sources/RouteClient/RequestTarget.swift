@@ -14,7 +14,7 @@ struct RequestTarget: Equatable, Sendable {
     var origin: String { (secure ? "https://" : "http://") + hostHeader }
 
     var isIPAddress: Bool {
-        host.contains(":") || host.utf8.allSatisfy { $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        host.utf8.contains(UInt8(ascii: ":")) || host.utf8.allSatisfy { $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     init?(_ url: String) {
@@ -32,7 +32,7 @@ struct RequestTarget: Equatable, Sendable {
         let authority = rest[..<authorityEnd]
         let target = rest[authorityEnd...].prefix { $0 != "#" }
         pathAndQuery = target.isEmpty ? "/" : target.first == "?" ? "/" + target : String(target)
-        guard !authority.isEmpty, !authority.contains("@") else { return nil }
+        guard !authority.isEmpty, !authority.utf8.contains(UInt8(ascii: "@")) else { return nil }
         let hostPart: Substring
         let portPart: Substring?
         if authority.first == "[" {
@@ -57,7 +57,7 @@ struct RequestTarget: Equatable, Sendable {
         }
         guard !hostPart.isEmpty else { return nil }
         host = String(hostPart)
-        let bracketed = host.contains(":") ? "[\(host)]" : host
+        let bracketed = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
         hostHeader = port == defaultPort ? bracketed : "\(bracketed):\(port)"
     }
 }
