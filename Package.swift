@@ -92,6 +92,8 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             // Raw TCP servers that fail the ways a real HTTP server does not on purpose.
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "RouteImportTests", dependencies: [
             "RouteImport", "RouteSandbox", .product(name: "GRDB", package: "GRDB.swift"), "XLSXTestSupport",

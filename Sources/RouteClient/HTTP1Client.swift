@@ -82,7 +82,8 @@ final class HTTP1Client: Sendable {
                         try pipeline.addHandler(NIOSSLClientHandler(context: sslContext, serverHostname: target.isIPAddress ? nil : target.host))
                         try pipeline.addHandler(TLSHandshakeWait(done: handshake))
                     }
-                    try pipeline.addHTTPClientHandlers()
+                    try pipeline.addHandler(HTTP1RequestEncoder())
+                    try pipeline.addHandler(ByteToMessageHandler(HTTPResponseDecoder(leftOverBytesStrategy: .dropBytes)))
                     try pipeline.addHandler(HTTP1ExchangeHandler(maximumBody: maximumBody))
                     return channel.eventLoop.makeSucceededVoidFuture()
                 } catch {

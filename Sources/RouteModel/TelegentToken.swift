@@ -18,6 +18,10 @@ public struct TelegentToken: Sendable, Equatable {
             let error = json.first("error", "Error")?.stringValue ?? ""
             throw .unexpected(error.isEmpty ? "the token answer has no token" : error)
         }
+        // It goes into every request's Authorization header, where a line break would end the header.
+        guard token.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw .unexpected("the token answer's token holds a space or a character outside printable ASCII, which a header cannot carry")
+        }
         guard let text = json.first("tokenExpiry", "TokenExpiry")?.stringValue, let expiry = Self.parseExpiry(text) else {
             throw .unexpected("the token answer has no readable tokenExpiry")
         }

@@ -82,6 +82,10 @@ import Testing
         #expect(throws: WireError.self) {
             try TelegentToken(json: try JSON(parsing: Data(#"{"token":"","successful":false,"error":"bad secret"}"#.utf8)))
         }
+        // A token goes into a header: a hostile server's line break must not split the request.
+        #expect(throws: WireError.self) {
+            try TelegentToken(json: try JSON(parsing: Data(#"{"token":"a\r\nX-Injected: 1","tokenExpiry":"05/02/2025 06:36:13 PM"}"#.utf8)))
+        }
     }
 }
 

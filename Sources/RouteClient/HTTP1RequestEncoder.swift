@@ -1,0 +1,69 @@
+import NIOCore
+import NIOHTTP1
+
+/// Writes a request as one buffer — request line, headers and body — when its end comes, so
+/// that a request is one write through the pipeline and one piece for the socket. In place of
+/// NIO's encoder and its header validator, which write each part on its own through two
+/// handlers: `HTTP1Client` frames every body by a `Content-Length` of its own, and a header that
+/// would change the request's framing (CR, LF or NUL in a name or value) fails the write, as
+/// that validator's check did.
+final class HTTP1RequestEncoder: ChannelOutboundHandler, RemovableChannelHandler {
+    typealias OutboundIn = HTTPClientRequestPart
+    typealias OutboundOut = IOData
+
+    struct UnsafeHeader: Error {
+        var name: String
+    }
+
+    private var request: ByteBuffer?
+    private var refusal: UnsafeHeader?
+    /// Promises of the head and body parts, kept until the whole request is written.
+    private var written: [EventLoopPromise<Void>] = []
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        switch unwrapOutboundIn(data) {
+        case .head(let head):
+            var buffer = context.channel.allocator.buffer(capacity: 512)
+            buffer.writeString(head.method.rawValue)
+            buffer.writeStaticString(" ")
+            buffer.writeString(head.uri)
+            buffer.writeStaticString(" HTTP/1.1\r\n")
+            for (name, value) in head.headers {
+                guard Self.isSafe(name), Self.isSafe(value) else {
+                    refusal = UnsafeHeader(name: name)
+                    break
+                }
+                buffer.writeString(name)
+                buffer.writeStaticString(": ")
+                buffer.writeString(value)
+                buffer.writeStaticString("\r\n")
+            }
+            buffer.writeStaticString("\r\n")
+            request = buffer
+            promise.map { written.append($0) }
+        case .body(.byteBuffer(var body)):
+            request?.writeBuffer(&body)
+            promise.map { written.append($0) }
+        case .body(.fileRegion):
+            preconditionFailure("HTTP1Client sends bodies from memory")
+        case .end:
+            var parts = written
+            promise.map { parts.append($0) }
+            written = []
+            let (request, refusal) = (self.request, self.refusal)
+            (self.request, self.refusal) = (nil, nil)
+            if let refusal {
+                for part in parts { part.fail(refusal) }
+                return
+            }
+            guard let request else { return }
+            let all = parts.isEmpty ? nil : context.eventLoop.makePromise(of: Void.self)
+            if let all { for part in parts { all.futureResult.cascade(to: part) } }
+            context.write(wrapOutboundOut(.byteBuffer(request)), promise: all)
+        }
+    }
+
+    private static func isSafe(_ text: String) -> Bool {
+        !text.utf8.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
+    }
+}
