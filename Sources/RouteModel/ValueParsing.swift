@@ -79,13 +79,17 @@ extension String {
     /// The text with each NUL character written `\0`, for messages and the result file, which
     /// (like SQLite text) cannot carry one.
     public var withVisibleNUL: String {
-        contains("\0") ? split(separator: "\0", omittingEmptySubsequences: false).joined(separator: "\\0") : self
+        utf8.contains(0) ? split(separator: "\0", omittingEmptySubsequences: false).joined(separator: "\\0") : self
     }
 }
 
 extension StringProtocol {
     func trimmingSpaces() -> String {
+        // Nearly every cell starts and ends in printable ASCII: no grapheme or Unicode lookup then.
         var view = Substring(self)
+        if let first = view.utf8.first, let last = view.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return String(view)
+        }
         while let first = view.first, first.isWhitespace { view.removeFirst() }
         while let last = view.last, last.isWhitespace { view.removeLast() }
         return String(view)
