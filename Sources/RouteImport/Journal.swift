@@ -654,10 +654,27 @@ final class Journal: Sendable {
         }
     }
 
-    /// Reads outside an explicit transaction: the journal has one writer, this process, and a
-    /// per-row lookup must not pay for a transaction's begin and end.
+    /// Runs `body`, whose lookups in this journal share one read transaction: alone, each lookup
+    /// takes and drops SQLite's read lock, two system calls. `body` must not write the journal.
+    func lookingUpTogether<T>(_ body: () throws(ImportError) -> T) throws(ImportError) -> T {
+        var result: Result<T, ImportError>?
+        do {
+            try database.unsafeReentrantRead { db in
+                try db.inTransaction(.deferred) {
+                    result = Result { () throws(ImportError) in try body() }
+                    return .commit
+                }
+            }
+        } catch {
+            throw .file("cannot read the journal \(path): \(error)")
+        }
+        return try result!.get()
+    }
+
+    /// Reads outside an explicit transaction unless in `lookingUpTogether`: the journal has one
+    /// writer, this process, and a per-row lookup must not pay for a transaction's begin and end.
     private func read<T>(_ body: (Database) throws -> T) throws(ImportError) -> T {
-        do { return try database.inDatabase(body) } catch let error as ImportError { throw error } catch let error as CSVFileError {
+        do { return try database.unsafeReentrantRead(body) } catch let error as ImportError { throw error } catch let error as CSVFileError {
             throw .file(error.description)
         } catch {
             throw .file("cannot read the journal \(path): \(error)")

@@ -28,7 +28,7 @@ final class Pump {
     /// rows that would need a request are marked `unprocessed` instead, and reading goes on to
     /// the end so that every row of the file is in the results.
     func run() async {
-        let batchSize = max(1, min(64, window.size / 4))
+        let batchSize = max(1, min(128, window.size / 4))
         let queue = SendQueue(sending: sender?.gate.ceiling ?? 1, most: window.size, batch: batchSize)
         await withDiscardingTaskGroup { group in
             if let sender {
@@ -59,30 +59,8 @@ final class Pump {
                 var entries: [Journal.Entry] = []
                 var toSend: [PendingRow] = []
                 do throws(ImportError) {
-                    for _ in 0..<places {
-                        guard let decision = try rows.next() else {
-                            atEnd = true
-                            tally.inputNotice = rows.notice
-                            break
-                        }
-                        switch decision {
-                        case .carriedOver:
-                            tally.addCarriedOver()
-                        case .done(var result):
-                            // A plan's row is what the run would do: once stopped, it sends nothing more.
-                            if result.status.isPlannedRequest && Task.isCancelled { result.status = .unprocessed }
-                            entries.append(.outcome(result))
-                            tally.add(result.status)
-                        case .send(let pending):
-                            if sender == nil || Task.isCancelled {
-                                let result = pending.result(.unprocessed, attempts: 0, note: pending.note, mayHaveApplied: pending.mayHaveApplied)
-                                entries.append(.outcome(result))
-                                tally.add(result.status)
-                            } else {
-                                entries.append(.intent(pending))
-                                toSend.append(pending)
-                            }
-                        }
+                    atEnd = try journal.lookingUpTogether { () throws(ImportError) in
+                        try decide(places, into: &entries, sending: &toSend)
                     }
                     try commit(entries)
                     rows.committed()
@@ -95,6 +73,36 @@ final class Pump {
             }
         }
         do throws(ImportError) { try commit([]) } catch { stop.trigger(.fatal(error)) }
+    }
+
+    /// Decides up to `places` rows: what they need journaled, and which need a request. Returns
+    /// whether the input has ended.
+    private func decide(_ places: Int, into entries: inout [Journal.Entry], sending toSend: inout [PendingRow]) throws(ImportError) -> Bool {
+        for _ in 0..<places {
+            guard let decision = try rows.next() else {
+                tally.inputNotice = rows.notice
+                return true
+            }
+            switch decision {
+            case .carriedOver:
+                tally.addCarriedOver()
+            case .done(var result):
+                // A plan's row is what the run would do: once stopped, it sends nothing more.
+                if result.status.isPlannedRequest && Task.isCancelled { result.status = .unprocessed }
+                entries.append(.outcome(result))
+                tally.add(result.status)
+            case .send(let pending):
+                if sender == nil || Task.isCancelled {
+                    let result = pending.result(.unprocessed, attempts: 0, note: pending.note, mayHaveApplied: pending.mayHaveApplied)
+                    entries.append(.outcome(result))
+                    tally.add(result.status)
+                } else {
+                    entries.append(.intent(pending))
+                    toSend.append(pending)
+                }
+            }
+        }
+        return false
     }
 
     /// Runs `pump` in a task of its own so that cancelling this one (Ctrl-C) becomes a stop:
