@@ -147,9 +147,11 @@ final class HTTPTransport: Sendable {
         client.shutdown { _ in }
     }
 
-    private func log(_ request: HTTPRequest, status: String, since started: ContinuousClock.Instant) {
+    /// Builds nothing unless `--verbose` asked for it: every request of an import passes here.
+    private func log(_ request: HTTPRequest, status: @autoclosure () -> String, since started: ContinuousClock.Instant) {
+        guard options.logger.logLevel <= .debug else { return }
         let elapsed = (ContinuousClock.now - started).milliseconds
-        options.logger.debug("\(request.method.rawValue) \(SecretNames.maskingQuery(request.pathAndQuery)) \(status) \(elapsed) ms")
+        options.logger.debug("\(request.method.rawValue) \(SecretNames.maskingQuery(request.pathAndQuery)) \(status()) \(elapsed) ms")
     }
 }
 
