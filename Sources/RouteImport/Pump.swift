@@ -71,6 +71,15 @@ final class Pump {
                 window.give(places - toSend.count)
                 queue.push(toSend)
             }
+            queue.finish()
+            // Rows still being sent after the input's end are journaled a batch at a time, not
+            // all at the end: a kill -9 in a long tail then leaves --resume little to look up.
+            while !(await window.finished(batchSize)) {
+                do throws(ImportError) { try commit([]) } catch {
+                    stop.trigger(.fatal(error))
+                    return
+                }
+            }
         }
         do throws(ImportError) { try commit([]) } catch { stop.trigger(.fatal(error)) }
     }

@@ -9,7 +9,8 @@ final class RowWindow: Sendable {
 
     private struct Places {
         var free: Int
-        /// The reader, waiting for `wanted` free places.
+        /// The reader, waiting for `wanted` free places (to take them, or after the input's end
+        /// to see them finished).
         var reader: (wanted: Int, continuation: CheckedContinuation<Void, Never>)?
     }
 
@@ -36,6 +37,21 @@ final class RowWindow: Sendable {
         }
         _ = places.withLock { Self.take(wanted, from: &$0) }
         return wanted
+    }
+
+    /// After the input's end: returns once `count` more places are given back, or all of them
+    /// are, taking none; `true` when all are (every row has finished).
+    func finished(_ count: Int) async -> Bool {
+        let wanted = places.withLock { min(size, $0.free + max(1, count)) }
+        await withCheckedContinuation { continuation in
+            let enough = places.withLock { places in
+                guard places.free < wanted else { return true }
+                places.reader = (wanted, continuation)
+                return false
+            }
+            if enough { continuation.resume() }
+        }
+        return places.withLock { $0.free == size }
     }
 
     func give(_ count: Int = 1) {

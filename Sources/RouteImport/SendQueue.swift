@@ -17,7 +17,7 @@ final class SendQueue: Sendable {
         mutating func starterToWake() -> (CheckedContinuation<Int?, Never>, Int?)? {
             guard let starter else { return nil }
             let count = state.workersToStart()
-            if count == 0, !state.finished { return nil }
+            if count == 0, !state.isDrained { return nil }
             self.starter = nil
             return (starter, count == 0 ? nil : count)
         }
@@ -50,8 +50,9 @@ final class SendQueue: Sendable {
     /// The next row to send, waiting for one; `nil` once `finish` was called and none is left.
     /// Rows keep coming after the task is cancelled: the sender decides what a cancelled row becomes.
     func next() async -> PendingRow? {
-        let (row, reader) = guarded.withLock { ($0.state.take(), $0.readerToWake()) }
+        let (row, reader, starter) = guarded.withLock { ($0.state.take(), $0.readerToWake(), $0.starterToWake()) }
         reader?.resume()
+        if let (starter, count) = starter { starter.resume(returning: count) }
         if let row { return row }
         return await withCheckedContinuation { worker in
             let (next, reader) = guarded.withLock { ($0.state.next(worker), $0.readerToWake()) }

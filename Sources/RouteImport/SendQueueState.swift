@@ -75,6 +75,10 @@ struct SendQueueState<Row, Worker> {
         return count
     }
 
+    /// No worker will ever be wanted again: the input has ended and every row has a worker.
+    /// Until then a row that starts waiting for a retry or a lookup may still need one started.
+    var isDrained: Bool { finished && queued == 0 }
+
     /// Whether the reader may journal another batch: less than one is still waiting to be sent.
     var hasRoom: Bool { queued < batch }
 

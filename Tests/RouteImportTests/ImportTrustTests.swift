@@ -138,6 +138,49 @@ struct ImportTrustTests {
         #expect(most > 4 && most <= 3 * 128 + 4, "\(most) rows journaled and not answered")
     }
 
+    @Test("rows waiting for a lookup after the input's end still let other workers start: the slots stay in use")
+    func workersStartAfterTheInputsEnd() async throws {
+        // Every answer is lost: each row waits out a timeout and then the settle delay. 24 rows
+        // fit in one batch, so the input ends at once; with 4 slots kept busy they take about 9 s,
+        // with only the 4 first workers about 19 s.
+        let harness = try await ImportHarness.start(requestTimeout: .seconds(1)) {
+            $0.faults.lateCommitRate = 1
+            $0.faults.lateCommitDelay = .milliseconds(1500)
+        }
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("routes.csv", trunkCSV(0..<24))
+        let started = ContinuousClock.now
+        let summary = try await harness.importFile(input) { $0.concurrency = 4; $0.settleDelay = .seconds(2) }
+        let took = ContinuousClock.now - started
+        #expect(summary.counts[.created] == 24)
+        #expect(try await harness.serverRoutes().values.allSatisfy { $0.count == 1 })
+        #expect(took < .seconds(14), "24 rows took \(took)")
+    }
+
+    @Test("results of rows sent after the input's end are journaled a batch at a time, not only at the end")
+    func theTailIsJournaledAsItFinishes() async throws {
+        let harness = try await ImportHarness.start { $0.latency = .milliseconds(20) }
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("routes.csv", trunkCSV(0..<600))
+        let running = Task { try await harness.importFile(input) { $0.concurrency = 4 } }
+        let journalPath = harness.directory + "/routes.results.csv.journal"
+        var mostWhileRunning = 0
+        while true {
+            try await Task.sleep(for: .milliseconds(50))
+            guard FileManager.default.fileExists(atPath: journalPath) else { continue }
+            let journal = try DatabaseQueue(path: journalPath)
+            let answered = try await journal.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rows WHERE status IS NOT NULL") ?? 0 }
+            try journal.close()
+            // Read after the import ended, the count says nothing about the tail.
+            if try await !(harness.serverRoutes().count < 600) { break }
+            mostWhileRunning = max(mostWhileRunning, answered)
+        }
+        _ = try await running.value
+        // The input ends (its last batch journaled) with about 260 rows still to send; a batch of
+        // 128 of them is journaled as soon as it has finished, before the last rows have.
+        #expect(mostWhileRunning >= 600 - 128 - 4 - 20, "\(mostWhileRunning) rows journaled before the end")
+    }
+
     @Test("resume after a stop: names that existed before the first run are exists, not created")
     func resumeKeepsPreexistingNames() async throws {
         for onExisting in [OnExisting.skip, .update] {

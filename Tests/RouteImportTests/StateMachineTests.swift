@@ -162,11 +162,17 @@ import Testing
         #expect(queue.finish() == ["a"])
 
         var busy = Queue(sending: 1, most: 10, batch: 8)
-        _ = busy.push([1, 2])
+        _ = busy.push([1, 2, 3])
         #expect(busy.workersToStart() == 1)
         #expect(busy.next("b") == .row(1))
         #expect(busy.finish().isEmpty)
-        #expect(busy.next("b") == .row(2))
+        // A row waiting for a lookup after the input's end still lets a worker start for the rest.
+        #expect(!busy.isDrained)
+        busy.rowWaits(true)
+        #expect(busy.workersToStart() == 1)
+        #expect(busy.next("c") == .row(2))
+        #expect(busy.next("b") == .row(3))
+        #expect(busy.isDrained)
         #expect(busy.next("b") == .end)
     }
 }
