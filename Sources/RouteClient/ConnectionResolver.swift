@@ -58,8 +58,8 @@ public struct ConnectionResolver: Sendable {
             throw ConnectionError(.usage, "unknown provider \"\(providerText)\" (telegent, flowroute, flowroute-v1 or flowroute-v2)")
         }
         let baseURL = flags.baseURL ?? value("ROUTECTL_BASE_URL") ?? profile?.baseURL
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
-            throw ConnectionError(.usage, "the base URL must start with http:// or https://, not \"\(baseURL)\"")
+        if let baseURL, let problem = Endpoint.problem(withBaseURL: baseURL) {
+            throw ConnectionError(.usage, problem)
         }
         return Choice(
             dialect: pinned ?? provider.dialect(baseURL: baseURL), profile: profile, baseURL: baseURL,

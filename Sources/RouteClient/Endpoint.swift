@@ -19,6 +19,24 @@ public struct Endpoint: Sendable, Equatable {
 }
 
 extension Endpoint {
+    /// Why `url` cannot be a base URL, or `nil`: every request's path is the base URL's path
+    /// and more, so it must be an http(s) URL of printable ASCII — a space or a line break would
+    /// end the request line and start a header of its own — with no query or fragment.
+    public static func problem(withBaseURL url: String) -> String? {
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            return "the base URL must start with http:// or https://, not \"\(url)\""
+        }
+        if let byte = url.utf8.first(where: { $0 <= 0x20 || $0 >= 0x7F }) {
+            let what = byte == 0x20 ? "a space" : byte >= 0x80 ? "a character outside ASCII (percent-encode it)" : "a control character"
+            return "the base URL holds \(what): \"\(TerminalText.escaped(url))\""
+        }
+        if url.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            return "the base URL cannot hold a query or a fragment (? or #): \"\(url)\""
+        }
+        guard RequestTarget(url) != nil else { return "the base URL has no valid host and port: \"\(url)\"" }
+        return nil
+    }
+
     /// Which account this is, for records that must not be applied to another (an import's
     /// journal, which undo reads): the account key at the service's host. The port is left out,
     /// since the embedded sandbox takes a new one on every start.

@@ -5,8 +5,8 @@ import NIOHTTP1
 /// that a request is one write through the pipeline and one piece for the socket. In place of
 /// NIO's encoder and its header validator, which write each part on its own through two
 /// handlers: `HTTP1Client` frames every body by a `Content-Length` of its own, and a header that
-/// would change the request's framing (CR, LF or NUL in a name or value) fails the write, as
-/// that validator's check did.
+/// would change the request's framing (CR, LF or NUL in a name or value), or a request target
+/// holding a space or a control character, fails the write.
 final class HTTP1RequestEncoder: ChannelOutboundHandler, RemovableChannelHandler {
     typealias OutboundIn = HTTPClientRequestPart
     typealias OutboundOut = IOData
@@ -23,6 +23,7 @@ final class HTTP1RequestEncoder: ChannelOutboundHandler, RemovableChannelHandler
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let head):
+            if head.uri.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) { refusal = UnsafeHeader(name: "request target") }
             var buffer = context.channel.allocator.buffer(capacity: 512)
             buffer.writeString(head.method.rawValue)
             buffer.writeStaticString(" ")

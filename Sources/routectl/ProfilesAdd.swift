@@ -40,9 +40,7 @@ struct ProfilesAdd: AsyncParsableCommand {
         if let provider, Provider.parse(provider) == nil {
             throw ValidationError("--provider must be telegent, flowroute, flowroute-v1 or flowroute-v2, not \"\(provider)\"")
         }
-        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
-            throw ValidationError("--base-url must start with http:// or https://")
-        }
+        if let problem = Endpoint.problem(withBaseURL: baseURL) { throw ValidationError("--base-url: " + problem) }
     }
 
     func run() async throws {

@@ -52,6 +52,15 @@ import Testing
         #expect(throws: ConnectionError(.usage, "the base URL must start with http:// or https://, not \"api.telegent.com\"")) {
             try resolver.choose(.init(baseURL: "api.telegent.com"))
         }
+        // A base URL that would split the request line and add a header of its own.
+        let injecting = "http://127.0.0.1:8080/v1.0\r\nX-Injected: yes\r\nZ: /v1.0"
+        for (url, reason) in [(injecting, "a control character"), ("http://h/v 1.0", "a space"),
+                              ("http://h/v\u{E9}", "a character outside ASCII"), ("http://h/v1.0?x=1", "a query or a fragment"),
+                              ("http://h:99999/v1.0", "no valid host and port")] {
+            #expect {
+                try resolver.choose(.init(baseURL: url))
+            } throws: { ($0 as? ConnectionError)?.description.contains(reason) == true }
+        }
         let keyless = try resolver.choose(.init(baseURL: "https://api.telegent.com/v1.0"))
         #expect(throws: ConnectionError.self) { try keyless.endpoint() }
     }
