@@ -72,11 +72,16 @@ final class HTTPTransport: Sendable {
             let status = Int(response.status.code)
             if (200..<300).contains(status) {
                 var total = 0
+                var pace = StreamPace(since: ContinuousClock.now)
                 for try await chunk in response.body {
                     total += chunk.readableBytes
                     guard total <= maximumBody else {
                         throw ClientError.unexpectedAnswer(
                             url: address, status: status, "the answer from \(address) is over \(maximumBody >> 30) GiB")
+                    }
+                    guard pace.add(chunk.readableBytes, at: ContinuousClock.now) else {
+                        throw ClientError.unexpectedAnswer(url: address, status: status, "the answer from \(address) "
+                            + "came slower than \(StreamPace.floor >> 10) KiB in \(Int(StreamPace.window.inSeconds)) s: given up")
                     }
                     do { try consume(chunk) } catch {
                         consumerError = error
@@ -319,4 +324,27 @@ extension Attempt {
 
 extension Duration {
     var timeAmount: TimeAmount { .milliseconds(milliseconds) }
+}
+
+/// The slowest a streamed answer may come, like curl's `--speed-limit`: the request timeout
+/// bounds only the wait for each byte, so a server that sends one every few seconds would
+/// otherwise hold a listing, and every lookup waiting on it, for ever.
+struct StreamPace {
+    static let floor = 16 << 10
+    static let window: Duration = .seconds(30)
+
+    private var windowStart: ContinuousClock.Instant
+    private var bytes = 0
+
+    init(since start: ContinuousClock.Instant) {
+        windowStart = start
+    }
+
+    /// Counts `count` bytes come at `now`; `false` once a whole window brought less than the floor.
+    mutating func add(_ count: Int, at now: ContinuousClock.Instant) -> Bool {
+        bytes += count
+        guard now - windowStart >= Self.window else { return true }
+        defer { (windowStart, bytes) = (now, 0) }
+        return bytes >= Self.floor
+    }
 }
