@@ -4,6 +4,7 @@
 #   bench/import/run.sh            # every case
 #   bench/import/run.sh latency    # one case: latency | speed | memory | faults | kill
 #   ROUTECTL=path/to/routectl bench/import/run.sh latency   # another binary, no build
+#   LATENCY_ROWS=64000 bench/import/run.sh latency           # a longer run (12,800 rows: 20 s)
 #
 # Each case starts its own sandbox (in memory), generates its input, checks the outcome (every
 # row created once, no duplicate name on the server) and prints one line of figures. The latency
@@ -97,7 +98,7 @@ case_latency() {
     # rate over the whole run (set-up, listing and the final check included) and in its steady
     # state (the middle 80 % of its answers), and, when wrk is installed, that of wrk (a C load
     # generator that does nothing but the requests) against the same sandbox: the ceiling.
-    local rows=12800
+    local rows="${LATENCY_ROWS:-12800}"
     start_sandbox --latency 50
     generate $rows lat >"$WORK/latency.csv"
     python3 bench/import/steady_rate.py "POST /v1.0/voice/routes " \
