@@ -27,14 +27,7 @@ final class RowWindow: Sendable {
     func take(batch: Int) async -> Int {
         let wanted = min(max(1, batch), size)
         if places.withLock({ Self.take(wanted, from: &$0) }) { return wanted }
-        await withCheckedContinuation { continuation in
-            let enough = places.withLock { places in
-                guard places.free < wanted else { return true }
-                places.reader = (wanted, continuation)
-                return false
-            }
-            if enough { continuation.resume() }
-        }
+        await waitUntilFree(wanted)
         _ = places.withLock { Self.take(wanted, from: &$0) }
         return wanted
     }
@@ -42,7 +35,11 @@ final class RowWindow: Sendable {
     /// After the input's end: returns once `count` more places are given back, or all of them
     /// are, taking none; `true` when all are (every row has finished).
     func finished(_ count: Int) async -> Bool {
-        let wanted = places.withLock { min(size, $0.free + max(1, count)) }
+        await waitUntilFree(places.withLock { min(size, $0.free + max(1, count)) })
+        return places.withLock { $0.free == size }
+    }
+
+    private func waitUntilFree(_ wanted: Int) async {
         await withCheckedContinuation { continuation in
             let enough = places.withLock { places in
                 guard places.free < wanted else { return true }
@@ -51,7 +48,6 @@ final class RowWindow: Sendable {
             }
             if enough { continuation.resume() }
         }
-        return places.withLock { $0.free == size }
     }
 
     func give(_ count: Int = 1) {

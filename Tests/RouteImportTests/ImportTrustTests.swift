@@ -122,12 +122,7 @@ struct ImportTrustTests {
         var most = 0
         for _ in 0..<20 {
             try await Task.sleep(for: .milliseconds(100))
-            guard FileManager.default.fileExists(atPath: journalPath) else { continue }
-            let journal = try DatabaseQueue(path: journalPath)
-            let unanswered = try await journal.read {
-                try Int.fetchOne($0, sql: "SELECT count(*) FROM rows WHERE intent IS NOT NULL AND status IS NULL") ?? 0
-            }
-            try journal.close()
+            guard let unanswered = try await Self.count(in: journalPath, where: "intent IS NOT NULL AND status IS NULL") else { continue }
             most = max(most, unanswered)
         }
         running.cancel()
@@ -167,10 +162,7 @@ struct ImportTrustTests {
         var mostWhileRunning = 0
         while true {
             try await Task.sleep(for: .milliseconds(50))
-            guard FileManager.default.fileExists(atPath: journalPath) else { continue }
-            let journal = try DatabaseQueue(path: journalPath)
-            let answered = try await journal.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rows WHERE status IS NOT NULL") ?? 0 }
-            try journal.close()
+            guard let answered = try await Self.count(in: journalPath, where: "status IS NOT NULL") else { continue }
             // Read after the import ended, the count says nothing about the tail.
             if try await !(harness.serverRoutes().count < 600) { break }
             mostWhileRunning = max(mostWhileRunning, answered)
@@ -179,6 +171,15 @@ struct ImportTrustTests {
         // The input ends (its last batch journaled) with about 260 rows still to send; a batch of
         // 128 of them is journaled as soon as it has finished, before the last rows have.
         #expect(mostWhileRunning >= 600 - 128 - 4 - 20, "\(mostWhileRunning) rows journaled before the end")
+    }
+
+    /// Rows of the journal at `path` matching `condition`, read while an import writes it; `nil`
+    /// before the journal is in place.
+    private static func count(in path: String, where condition: String) async throws -> Int? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let journal = try DatabaseQueue(path: path)
+        defer { try? journal.close() }
+        return try await journal.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rows WHERE " + condition) ?? 0 }
     }
 
     @Test("resume after a stop: names that existed before the first run are exists, not created")
