@@ -135,21 +135,30 @@ struct ImportTrustTests {
 
     @Test("rows waiting for a lookup after the input's end still let other workers start: the slots stay in use")
     func workersStartAfterTheInputsEnd() async throws {
-        // Every answer is lost: each row waits out a timeout and then the settle delay. 24 rows
-        // fit in one batch, so the input ends at once; with 4 slots kept busy they take about 9 s,
-        // with only the 4 first workers about 19 s.
+        // Every answer is lost: each row waits out the 1 s timeout and then the 4 s settle delay.
+        // 12 rows fit in one batch, so the input ends at once. With the slots kept in use the next
+        // 4 creates leave as soon as the first 4 time out; with only the first 4 workers, not
+        // before the first of them has waited out its settle delay.
         let harness = try await ImportHarness.start(requestTimeout: .seconds(1)) {
             $0.faults.lateCommitRate = 1
             $0.faults.lateCommitDelay = .milliseconds(1500)
         }
         defer { Task { await harness.stop() } }
-        let input = try harness.write("routes.csv", trunkCSV(0..<24))
-        let started = ContinuousClock.now
-        let summary = try await harness.importFile(input) { $0.concurrency = 4; $0.settleDelay = .seconds(2) }
-        let took = ContinuousClock.now - started
-        #expect(summary.counts[.created] == 24)
+        let input = try harness.write("routes.csv", trunkCSV(0..<12))
+        let running = Task { try await harness.importFile(input) { $0.concurrency = 4; $0.settleDelay = .seconds(4) } }
+        var firstFour: ContinuousClock.Instant?
+        var nextFour: ContinuousClock.Instant?
+        for _ in 0..<6000 where nextFour == nil {
+            try await Task.sleep(for: .milliseconds(10))
+            let writes = harness.sandbox.routeWrites
+            if writes >= 4, firstFour == nil { firstFour = .now }
+            if writes >= 8 { nextFour = .now }
+        }
+        let summary = try await running.value
+        #expect(summary.counts[.created] == 12)
         #expect(try await harness.serverRoutes().values.allSatisfy { $0.count == 1 })
-        #expect(took < .seconds(14), "24 rows took \(took)")
+        let gap = try #require(nextFour) - (try #require(firstFour))
+        #expect(gap < .milliseconds(3500), "the next 4 creates left \(gap) after the first 4")
     }
 
     @Test("results of rows sent after the input's end are journaled a batch at a time, not only at the end")
