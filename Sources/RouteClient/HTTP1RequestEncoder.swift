@@ -11,19 +11,20 @@ final class HTTP1RequestEncoder: ChannelOutboundHandler, RemovableChannelHandler
     typealias OutboundIn = HTTPClientRequestPart
     typealias OutboundOut = IOData
 
-    struct UnsafeHeader: Error {
-        var name: String
+    /// A request that would not be read as sent: `part` is the header, or the request target.
+    struct UnsafeRequest: Error {
+        var part: String
     }
 
     private var request: ByteBuffer?
-    private var refusal: UnsafeHeader?
+    private var refusal: UnsafeRequest?
     /// Promises of the head and body parts, kept until the whole request is written.
     private var written: [EventLoopPromise<Void>] = []
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let head):
-            if head.uri.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) { refusal = UnsafeHeader(name: "request target") }
+            if head.uri.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) { refusal = UnsafeRequest(part: "request target") }
             var buffer = context.channel.allocator.buffer(capacity: 512)
             buffer.writeString(head.method.rawValue)
             buffer.writeStaticString(" ")
@@ -31,7 +32,7 @@ final class HTTP1RequestEncoder: ChannelOutboundHandler, RemovableChannelHandler
             buffer.writeStaticString(" HTTP/1.1\r\n")
             for (name, value) in head.headers {
                 guard Self.isSafe(name), Self.isSafe(value) else {
-                    refusal = UnsafeHeader(name: name)
+                    refusal = UnsafeRequest(part: name)
                     break
                 }
                 buffer.writeString(name)
@@ -53,11 +54,11 @@ final class HTTP1RequestEncoder: ChannelOutboundHandler, RemovableChannelHandler
             written = []
             let (request, refusal) = (self.request, self.refusal)
             (self.request, self.refusal) = (nil, nil)
-            if let refusal {
-                for part in parts { part.fail(refusal) }
+            guard let request, refusal == nil else {
+                // An end with no head before it would otherwise leave its promises for ever.
+                for part in parts { part.fail(refusal ?? UnsafeRequest(part: "request line")) }
                 return
             }
-            guard let request else { return }
             let all = parts.isEmpty ? nil : context.eventLoop.makePromise(of: Void.self)
             if let all { for part in parts { all.futureResult.cascade(to: part) } }
             context.write(wrapOutboundOut(.byteBuffer(request)), promise: all)

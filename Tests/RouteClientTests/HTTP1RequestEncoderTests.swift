@@ -33,18 +33,26 @@ import Testing
         let written = channel.eventLoop.makePromise(of: Void.self)
         channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: written)
         #expect(try channel.readOutbound(as: IOData.self) == nil)
-        #expect(throws: HTTP1RequestEncoder.UnsafeHeader.self) { try written.futureResult.wait() }
-        #expect(throws: HTTP1RequestEncoder.UnsafeHeader.self) { try headWritten.futureResult.wait() }
+        #expect(throws: HTTP1RequestEncoder.UnsafeRequest.self) { try written.futureResult.wait() }
+        #expect(throws: HTTP1RequestEncoder.UnsafeRequest.self) { try headWritten.futureResult.wait() }
 
         let splitTarget = channel.eventLoop.makePromise(of: Void.self)
         channel.write(HTTPClientRequestPart.head(HTTPRequestHead(version: .http1_1, method: .GET, uri: "/v1.0 HTTP/1.1\r\nX: y")), promise: nil)
         channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: splitTarget)
         #expect(try channel.readOutbound(as: IOData.self) == nil)
-        #expect(throws: HTTP1RequestEncoder.UnsafeHeader.self) { try splitTarget.futureResult.wait() }
+        #expect(throws: HTTP1RequestEncoder.UnsafeRequest.self) { try splitTarget.futureResult.wait() }
 
         // The next request on the connection is not held back by the refused one.
         channel.writeAndFlush(HTTPClientRequestPart.head(head([("Host", "h")])), promise: nil)
         channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
         #expect(try channel.readOutbound(as: IOData.self) != nil)
+    }
+
+    @Test func anEndWithNoHeadFailsItsWriteRatherThanLeavingItOpen() throws {
+        let channel = EmbeddedChannel(handler: HTTP1RequestEncoder())
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: written)
+        #expect(throws: HTTP1RequestEncoder.UnsafeRequest.self) { try written.futureResult.wait() }
+        #expect(try channel.readOutbound(as: IOData.self) == nil)
     }
 }
