@@ -18,7 +18,6 @@ struct SendQueueState<Row, Worker> {
     let batch: Int
 
     private var rows = FIFO<Row>()
-    private(set) var queued = 0
     private var idle = FIFO<Worker>()
     private(set) var workers = 0
     /// Workers whose row waits for a retry or a lookup, holding no slot of the gate.
@@ -35,7 +34,7 @@ struct SendQueueState<Row, Worker> {
     mutating func push(_ rows: [Row]) -> [(Worker, Row)] {
         var handed: [(Worker, Row)] = []
         for row in rows {
-            if let worker = idle.popFirst() { handed.append((worker, row)) } else { enqueue(row) }
+            if let worker = idle.popFirst() { handed.append((worker, row)) } else { self.rows.append(row) }
         }
         return handed
     }
@@ -50,9 +49,7 @@ struct SendQueueState<Row, Worker> {
 
     /// The next queued row for a worker that asks, if there is one.
     mutating func take() -> Row? {
-        guard let row = rows.popFirst() else { return nil }
-        queued -= 1
-        return row
+        rows.popFirst()
     }
 
     /// A worker asks for its next row; on `.wait` it is kept as idle.
@@ -67,6 +64,9 @@ struct SendQueueState<Row, Worker> {
     mutating func rowWaits(_ starts: Bool) {
         waiting += starts ? 1 : -1
     }
+
+    /// Rows journaled and waiting for a worker.
+    var queued: Int { rows.count }
 
     /// Workers to start now so that queued rows find one, counted as started.
     mutating func workersToStart() -> Int {
@@ -88,11 +88,6 @@ struct SendQueueState<Row, Worker> {
         var ended: [Worker] = []
         while let worker = idle.popFirst() { ended.append(worker) }
         return ended
-    }
-
-    private mutating func enqueue(_ row: Row) {
-        rows.append(row)
-        queued += 1
     }
 }
 
