@@ -4,7 +4,7 @@ extension RouteService {
     /// Creates `route`, retrying per the service's options. An unknown outcome is settled by
     /// listing the account's routes once the settle delay has passed since the attempt ended
     /// (so that a late commit has landed) and looking for this one by name; it is sent again only
-    /// when absent. Sets `Session.lastCreatedID`.
+    /// when absent. Sets the session's `lastCreatedID`.
     public func create(_ route: Route) async throws(ClientError) -> Route {
         let settleDelay = options.effectiveSettleDelay
         let created = try await RetryExecutor(policy: options.retry).value(dialect.createRepeatability) { _ async throws(CancellationError) in
@@ -13,7 +13,7 @@ extension RouteService {
         } settle: { endedAt in
             await settle(route, notBefore: endedAt + settleDelay)
         }
-        Session.lastCreatedID = created.id
+        Session.current.lastCreatedID = created.id
         return created
     }
 

@@ -28,7 +28,7 @@ extension Shell.Services {
             schema: { RouteSchema.forDialect(currentDialect()) },
             target: target,
             routes: routes,
-            lastCreatedID: { Session.lastCreatedID },
+            lastCreatedID: { Session.current.lastCreatedID },
             session: session,
             numbers: numbers)
     }
