@@ -34,12 +34,17 @@ public protocol RouteService: Sendable {
     /// Flowroute v2: the `primary_route` request, then `failover_route`, set or cleared).
     /// Idempotent: repeating it is harmless, so every failure may be retried.
     func assignOnce(_ number: PhoneNumber, to routing: NumberRouting) async -> Answered<NumberRouting>
+    /// Fetches ahead what the first create will need (Telegent: the routes endpoint's token), so
+    /// that it comes while something else is awaited. A failure is left for that create to meet.
+    func prepareToCreate() async
     /// Closes the connections; the service cannot be used afterwards.
     func shutdown() async
 }
 
 /// The client for `endpoint`'s provider, with one HTTP client whose pool fits `options.concurrency`.
 extension RouteService {
+    public func prepareToCreate() async {}
+
     public func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws {
         try await forEachRoute { route in try body(route.id, route.key) }
     }

@@ -27,6 +27,10 @@ final class TelegentClient: RouteService {
             .confirmingCreation(of: route)
     }
 
+    func prepareToCreate() async {
+        _ = try? await tokens.token(for: routesURL)
+    }
+
     func updateOnce(id: String, changes: Route) async -> Answered<Route> {
         var body = changes.writable
         body["CallRouteId"] = .string(id)

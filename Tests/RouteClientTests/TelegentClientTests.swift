@@ -36,7 +36,9 @@ import Testing
             request.path == "/v1.0/oauth2/tokens" ? Self.tokenReply("tok-1", for: request) : .json(200, Self.created)
         }
         let service = Self.service(server)
-        let route = try await service.create(try Self.trunkRoute())
+        // A session of its own: other suites create routes at the same time.
+        let session = Session()
+        let route = try await Session.$current.withValue(session) { try await service.create(try Self.trunkRoute()) }
         await service.shutdown()
         await server.stop()
 
@@ -54,7 +56,7 @@ import Testing
         #expect(route.id == "CRID-7b0c")
         #expect(route["IpWhitelist"] == .list(["10.0.0.1", "10.0.0.2"]))
         #expect(route["Trunk1Priortiy"] == .integer(1))
-        #expect(Session.lastCreatedID == "CRID-7b0c")
+        #expect(session.lastCreatedID == "CRID-7b0c")
     }
 
     @Test func tooManyRequestsIsRetryableAndHonoursRetryAfter() async throws {
@@ -177,6 +179,22 @@ import Testing
         let endpoints = server.requests(to: "/v1.0/oauth2/tokens").compactMap { try? JSON(parsing: Array($0.body.utf8))["ApiEndpoint"]?.stringValue }
         #expect(endpoints == [server.origin + "/v1.0/account/voice/routes", server.origin + "/v1.0/voice/routes"])
         #expect(server.requests(to: "/v1.0/voice/routes").allSatisfy { $0.query == "CallRouteId=CRID-7b0c" })
+    }
+
+    @Test func theCreatesTokenCanBeFetchedAhead() async throws {
+        let server = try await ScriptedServer.start { request in
+            request.path == "/v1.0/oauth2/tokens" ? Self.tokenReply("tok", for: request) : .json(200, Self.created)
+        }
+        let service = Self.service(server)
+        await service.prepareToCreate()
+        let fetchedAhead = server.requests(to: "/v1.0/oauth2/tokens").count
+        _ = await service.createOnce(try Self.trunkRoute())
+        await service.shutdown()
+        await server.stop()
+        #expect(fetchedAhead == 1)
+        // The create found its token ready and sent only itself.
+        #expect(server.requests(to: "/v1.0/oauth2/tokens").count == 1)
+        #expect(server.requests(to: "/v1.0/voice/routes").first?.headers["authorization"] == "Bearer tok")
     }
 
     @Test func bothErrorShapesBecomeOneLineForPeople() async throws {
