@@ -8,15 +8,23 @@ enum AccountListing {
     /// - Parameter full: keep each route's fields, for an import that compares values; without
     ///   it only ids and names are read, which a service may list faster.
     static func load(_ service: any RouteService, into journal: Journal, full: Bool = false, purpose: String) async throws(ImportError) {
-        try journal.clearAccount()
+        // The earlier listing goes with the first batch, not before the request: the journal
+        // may be busy (the result file is written during the final check's listing), and the
+        // request need not wait for it.
+        var cleared = false
         var batch: [(id: String, name: String, route: Route?)] = []
+        func flush() throws {
+            if !cleared {
+                try journal.clearAccount()
+                cleared = true
+            }
+            try journal.addToAccount(batch)
+            batch.removeAll(keepingCapacity: true)
+        }
         func add(id: String?, name: String?, route: Route?) throws {
             guard let id else { return }
             batch.append((id, name ?? "", route))
-            if batch.count >= 4096 {
-                try journal.addToAccount(batch)
-                batch.removeAll(keepingCapacity: true)
-            }
+            if batch.count >= 4096 { try flush() }
         }
         do {
             if full {
@@ -24,7 +32,7 @@ enum AccountListing {
             } else {
                 try await service.forEachRouteName { id, name in try add(id: id, name: name, route: nil) }
             }
-            try journal.addToAccount(batch)
+            try flush()
             try journal.indexAccount()
         } catch let error as ImportError {
             throw error

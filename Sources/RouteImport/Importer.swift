@@ -104,6 +104,11 @@ public struct Importer: Sendable {
         await Pump.runUntilDone(pump)
         progress?.clear()
         if case .fatal(let error) = stop.reason { throw error }
+        // The check lists the account while the result file is written. The rows are done and
+        // their results in the journal: a check that cannot list the account is said in the
+        // summary, not instead of it.
+        let checks = options.dryRun || options.plan || (stop.reason != nil && !options.repair) ? nil : service
+        async let checked = Self.verified(by: checks, journal: journal, repair: options.repair)
         try ResultFile.write(resultsPath, from: journal, columns: columns)
         let counts = try journal.counts()
         if options.plan, let planJSON = options.planJSON {
@@ -111,14 +116,10 @@ public struct Importer: Sendable {
         }
         var verification: Verification?
         var unverified: ImportError?
-        if let service, !options.dryRun, !options.plan, stop.reason == nil || options.repair {
-            // The rows are done and their results written: a check that cannot list the account
-            // is said in the summary, not instead of it.
-            do throws(ImportError) {
-                verification = try await Verification.run(service: service, journal: journal, repair: options.repair)
-            } catch {
-                unverified = error
-            }
+        switch await checked {
+        case .success(let checked): verification = checked
+        case .failure(let error): unverified = error
+        case nil: break
         }
         var warning: String?
         if options.plan, options.onExisting == .update {
@@ -135,6 +136,17 @@ public struct Importer: Sendable {
         return summary
     }
 
+    /// The final check's report or why it could not be made; `nil` without a service to check against.
+    private static func verified(by service: (any RouteService)?, journal: Journal, repair: Bool) async
+        -> Result<Verification, ImportError>? {
+        guard let service else { return nil }
+        do throws(ImportError) {
+            return .success(try await Verification.run(service: service, journal: journal, repair: repair))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// Readies `journal` to send from: the account listed into it and the threshold checked; a
     /// new run's journal is put in place of the earlier run's only then. Returns the journal and
     /// the longest settle delay of any run of this import.
@@ -146,6 +158,9 @@ public struct Importer: Sendable {
         }
         let longestSettleDelay = try journal.longestSettleDelay(recording: settleDelay.inSeconds)
         if let service, !options.dryRun {
+            // The creates' token comes while the account is listed, not after; not awaited, so
+            // that a failed listing is reported at once and not after a stalled token request.
+            if !options.plan { Task { await service.prepareToCreate() } }
             // Values are compared only where an update or a plan needs them; the rest lists ids and names.
             try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
                                           purpose: options.plan ? "to plan against" : "before sending")
