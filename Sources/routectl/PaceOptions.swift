@@ -4,10 +4,10 @@ import RouteClient
 /// How fast a bulk run sends, for every command that sends rows: how many requests at once, and
 /// how many per second.
 struct PaceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The most requests in flight at once (env ROUTECTL_CONCURRENCY; default 16).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The most requests in flight at once (env ROUTECTL_CONCURRENCY; default 16).", valueName: "n"))
     var concurrency: Int?
 
-    @Option(help: ArgumentHelp("Send at most this many requests per second.", valueName: "per-second"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Send at most this many requests per second.", valueName: "per-second"))
     var rate: Double?
 
     func validate() throws {

@@ -41,6 +41,15 @@ import Testing
         #expect(!inspect.stderr.contains("Unknown option"))
     }
 
+    @Test func aNegativePaceIsRefusedForWhatItIs() throws {
+        for (option, value) in [("--rate", "-1"), ("--concurrency", "-5")] {
+            let outcome = try cli.run(["import", "/nonexistent.csv", option, value])
+            #expect(outcome.status == 64, "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("\(option) must be"), "\(outcome.stderr)")
+            #expect(!outcome.stderr.contains("Missing value"), "\(outcome.stderr)")
+        }
+    }
+
     @Test func printsItsVersion() throws {
         let outcome = try cli.run(["--version"])
         #expect(outcome.status == 0)
