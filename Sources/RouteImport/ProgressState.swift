@@ -15,11 +15,15 @@ struct ProgressState<Instant: InstantProtocol>: Sendable where Instant.Duration 
         var retries = 0
         /// Rows whose last answer was lost, waiting to be looked up by name.
         var awaitingLookup = 0
+        /// Until when the server's `Retry-After` holds every request back.
+        var pausedUntil: Instant?
     }
 
     let total: Int?
     let interval: Duration
     private var lastDraw: Instant?
+    /// The pause last shown: a new one is shown at once, since nothing else moves while it lasts.
+    private var pauseShown: Instant?
     /// (when, rows this run) at most every 10 s, over the last five minutes and a bit.
     private var samples: [(at: Instant, rows: Int)] = []
     private static var window: Duration { .seconds(300) }
@@ -39,12 +43,22 @@ struct ProgressState<Instant: InstantProtocol>: Sendable where Instant.Duration 
             samples.append((now, counts.thisRun))
             while samples.count > 2, samples[1].at.duration(to: now) >= Self.window { samples.removeFirst() }
         }
-        guard lastDraw.map({ $0.duration(to: now) >= interval }) ?? true else { return nil }
+        guard showsPause(counts.pausedUntil, now: now) || lastDraw.map({ $0.duration(to: now) >= interval }) ?? true
+        else { return nil }
         lastDraw = now
+        pauseShown = counts.pausedUntil
         return text(counts, now: now)
     }
 
-    /// `1,200/5,000 rows · 48 rows/s · 2 errors · 3 retries · 1 awaiting lookup · ETA 1m19s`
+    /// Whether a pause must be shown out of turn: one that outlasts the next regular line, while
+    /// none is shown (a 429 in a pause lengthens it a little; that is not news).
+    private func showsPause(_ until: Instant?, now: Instant) -> Bool {
+        guard let until, until > now, pauseShown.map({ $0 <= now }) ?? true else { return false }
+        return lastDraw.map { until > $0.advanced(by: interval) } ?? true
+    }
+
+    /// `1,200/5,000 rows · 48 rows/s · 2 errors · 3 retries · 1 awaiting lookup · ETA 1m19s`, and
+    /// `paused 2m00s (the server's Retry-After)` while one holds
     func text(_ counts: Counts, now: Instant) -> String {
         let rate = recentRate(counts.thisRun, now: now)
         var text = ImportSummary.grouped(counts.done)
@@ -52,8 +66,10 @@ struct ProgressState<Instant: InstantProtocol>: Sendable where Instant.Duration 
         text += " rows · \(Self.rate(rate)) rows/s · " + Self.count(counts.errors, "error", "errors")
         if counts.retries > 0 { text += " · " + Self.count(counts.retries, "retry", "retries") }
         if counts.awaitingLookup > 0 { text += " · \(ImportSummary.grouped(counts.awaitingLookup)) awaiting lookup" }
+        let pause = counts.pausedUntil.map { max(0, now.duration(to: $0).inSeconds) } ?? 0
+        if pause > 0 { text += " · paused " + ImportSummary.formatSeconds(pause) + " (the server's Retry-After)" }
         if let total, rate > 0, total > counts.done {
-            text += " · ETA " + ImportSummary.formatSeconds(Double(total - counts.done) / rate)
+            text += " · ETA " + ImportSummary.formatSeconds(pause + Double(total - counts.done) / rate)
         }
         return text
     }

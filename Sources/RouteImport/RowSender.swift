@@ -37,7 +37,9 @@ struct RowSender: Sendable {
             let ticket: SendGate.Ticket
             do { ticket = try await gate.acquire() } catch { throw CancellationError() }
             let answered = await shielded { await perform(row, mayHaveApplied: mayHaveApplied) }
-            gate.release(ticket, signal(answered.attempt))
+            let load = signal(answered.attempt)
+            gate.release(ticket, load)
+            if case .throttled(retryAfter: .some) = load, let until = gate.pausedUntil { tally.paused(until: until) }
             return answered
         } settle: { endedAt in
             tally.awaitingLookup(1)

@@ -25,6 +25,11 @@ final class SendGate: Sendable {
         guarded = Mutex(Guarded(state: state))
     }
 
+    /// Until when a 429's `Retry-After` holds every request back, if one ever did.
+    var pausedUntil: ContinuousClock.Instant? {
+        guarded.withLock { $0.state.pausedUntil }
+    }
+
     /// Waits for a slot; throws `CancellationError` if the task is cancelled first (nothing sent).
     func acquire() async throws -> Ticket {
         while true {

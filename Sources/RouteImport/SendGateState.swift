@@ -38,7 +38,7 @@ struct SendGateState: Sendable {
     private var issued = 0
     /// Tickets issued up to the last decrease: their pushbacks are already accounted for.
     private var decreasedAt = 0
-    private var pausedUntil: Instant?
+    private(set) var pausedUntil: Instant?
     private let interval: Duration?
     private var nextSend: Instant?
 

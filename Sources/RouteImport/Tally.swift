@@ -61,6 +61,11 @@ final class Tally: Sendable {
         update { $0.retries += 1 }
     }
 
+    /// The server's `Retry-After` holds every request back until `until`.
+    func paused(until: ContinuousClock.Instant) {
+        update { $0.pausedUntil = max($0.pausedUntil ?? until, until) }
+    }
+
     /// A row starts or stops waiting to be looked up by name.
     func awaitingLookup(_ delta: Int) {
         update { $0.awaitingLookup += delta }

@@ -36,6 +36,31 @@ import Testing
         #expect(busy == "5 rows · 1.0 rows/s · 1 error · 3 retries · 2 awaiting lookup")
     }
 
+    @Test func aPauseIsShownAtOnceAndGoesWhenItEnds() {
+        var state = State(total: nil, interval: .seconds(30), start: start, live: false)
+        var counts = State.Counts(done: 5, thisRun: 5)
+        #expect(state.update(counts, now: at(31)) != nil)
+        counts.pausedUntil = at(151)
+        // Within the interval, but nothing else will move for two minutes: shown now.
+        #expect(state.update(counts, now: at(31)) == "5 rows · 0.2 rows/s · 0 errors · paused 2m00s (the server's Retry-After)")
+        // Lengthened by a later 429, it is shown again only in turn.
+        counts.pausedUntil = at(152)
+        #expect(state.update(counts, now: at(40)) == nil)
+        #expect(state.update(counts, now: at(62))?.hasSuffix("paused 1m30s (the server's Retry-After)") == true)
+        counts.done = 6
+        counts.thisRun = 6
+        #expect(state.text(counts, now: at(153)) == "6 rows · 0.0 rows/s · 0 errors")
+        // A pause that ends before the next line is due is not worth one of its own.
+        var short = State(total: nil, interval: .seconds(30), start: start, live: false)
+        #expect(short.update(State.Counts(done: 1, thisRun: 1), now: at(31)) != nil)
+        #expect(short.update(State.Counts(done: 1, thisRun: 1, pausedUntil: at(41)), now: at(40)) == nil)
+        // The ETA counts the pause that is left.
+        let finite = State(total: 10, interval: .seconds(30), start: start, live: false)
+        var paused = State.Counts(done: 5, thisRun: 5)
+        paused.pausedUntil = at(65)
+        #expect(finite.text(paused, now: at(5)) == "5/10 rows · 1.0 rows/s · 0 errors · paused 1m00s (the server's Retry-After) · ETA 1m05s")
+    }
+
     @Test func theETAFollowsTheRecentRateNotTheRunsAverage() {
         var state = State(total: 20_000, interval: .seconds(30), start: start, live: false)
         // Ten minutes at 10 rows/s, then five at 1 row/s (a provider that started throttling).
