@@ -220,7 +220,7 @@ final class Journal: Sendable {
             may_have_applied INTEGER NOT NULL DEFAULT 0, creates_unknown INTEGER NOT NULL DEFAULT 0, input TEXT,
             before TEXT, sent TEXT, changes TEXT);
         CREATE TABLE numbers(number TEXT PRIMARY KEY, primary_route TEXT, failover_route TEXT) WITHOUT ROWID;
-        CREATE INDEX rows_by_id ON rows(id) WHERE id <> '';
+        CREATE INDEX rows_by_id ON rows(id, status, key) WHERE id <> '';
         CREATE INDEX rows_by_key ON rows(key, row);
         """
 
@@ -486,11 +486,18 @@ final class Journal: Sendable {
     // MARK: - Verification
 
     /// Rows holding a route whose id is not in the account as last listed, or is there under another name.
+    /// `rows_by_id` holds each row's status and name beside its id, so the check reads that index
+    /// and not the rows, which are wide.
     func mismatches() throws(ImportError) -> (checked: Int, routes: Int, mismatches: [String]) {
         try read { db in
             let held = "r.status IN \(Self.holdingStatuses) AND r.id <> ''"
-            let checked = try Int.fetchOne(db, sql: "SELECT count(*) FROM rows r WHERE \(held)") ?? 0
+            let counted = try Row.fetchOne(db, sql: """
+                SELECT count(*) AS checked, coalesce(sum(a.id IS NULL OR a.name <> r.key), 0) AS wrong
+                FROM rows r LEFT JOIN account a ON a.id = r.id WHERE \(held)
+                """)
+            let checked: Int = counted?["checked"] ?? 0, wrong: Int = counted?["wrong"] ?? 0
             let routes = try Int.fetchOne(db, sql: "SELECT count(*) FROM account") ?? 0
+            guard wrong > 0 else { return (checked, routes, []) }
             let mismatches = try Row.fetchAll(db, sql: """
                 SELECT r.row, r.key, r.id, a.name FROM rows r LEFT JOIN account a ON a.id = r.id
                 WHERE \(held) AND (a.id IS NULL OR a.name <> r.key) ORDER BY r.row LIMIT 1000
@@ -509,13 +516,18 @@ final class Journal: Sendable {
     func extraRoutes() throws(ImportError) -> [(name: String, ids: [String], couldHaveMade: Int)] {
         try read { db in
             var extras: [(name: String, ids: [String], couldHaveMade: Int)] = []
+            // Routes held by no row come first (almost always none), and only their names are
+            // looked up among the created rows.
             for record in try Row.fetchAll(db, sql: """
-                WITH made AS (SELECT key, sum(creates_unknown) AS n FROM rows WHERE status = 'created' GROUP BY key)
-                SELECT a.name, a.id, made.n FROM account a JOIN made ON made.key = a.name
-                WHERE NOT EXISTS (SELECT 1 FROM rows r WHERE r.id = a.id AND r.id <> ''
-                                  AND r.status IN \(Self.holdingStatuses))
-                  AND NOT EXISTS (SELECT 1 FROM baseline b WHERE b.id = a.id)
-                ORDER BY a.name, a.seq
+                WITH unheld AS (
+                    SELECT a.name, a.id, a.seq FROM account a
+                    WHERE NOT EXISTS (SELECT 1 FROM rows r WHERE r.id = a.id AND r.id <> ''
+                                      AND r.status IN \(Self.holdingStatuses))
+                      AND NOT EXISTS (SELECT 1 FROM baseline b WHERE b.id = a.id))
+                SELECT u.name, u.id, (SELECT sum(creates_unknown) FROM rows WHERE key = u.name AND status = 'created') AS n
+                FROM unheld u
+                WHERE EXISTS (SELECT 1 FROM rows WHERE key = u.name AND status = 'created')
+                ORDER BY u.name, u.seq
                 """) {
                 let name: String = record["name"], id: String = record["id"]
                 if extras.last?.name == name { extras[extras.count - 1].ids.append(id) } else {
