@@ -38,7 +38,8 @@ public struct ImportSummary: Sendable {
         case nil:
             // A plan exits as the run it plans would have: that one would have been refused.
             if stopWarning != nil { return .usage }
-            if unverified != nil { return .fatal }
+            // Ctrl-C during the final check is an interruption like any other.
+            if let unverified { return unverified.exitStatus == .interrupted ? .interrupted : .fatal }
             let errors = counts.filter { $0.key.fallsShort && $0.value > 0 }.count
             let unchecked = verification?.isClean == false || undoCheck?.isClean == false || numberCheck?.isClean == false
             return errors > 0 || unchecked ? .partialFailure : .success
@@ -75,7 +76,10 @@ public struct ImportSummary: Sendable {
         if plan { text = "plan, nothing sent: " + text }
         if let inputNotice { text += "\n" + inputNotice }
         if let verification { text += "\n" + verification.description }
-        if let unverified { text += "\nnot verified: \(unverified); `routectl import FILE --verify` checks again" }
+        if let unverified {
+            let why = if case .interrupted = unverified { "interrupted during the final check" } else { unverified.description }
+            text += "\nnot verified: \(why); `routectl import FILE --verify` checks again"
+        }
         if let undoCheck { text += "\n" + undoCheck.description }
         if let numberCheck { text += "\n" + numberCheck.description }
         if let drifted = counts[.drifted], drifted > 0 {

@@ -23,4 +23,23 @@ import Testing
         #expect(results.count == 200)
         #expect(results.contains { $0["status"] == "created" } && results.contains { $0["status"] == "failed" })
     }
+
+    @Test func ctrlCDuringTheCheckIsAnInterruptionWithTheResultsWritten() async throws {
+        let harness = try await ImportHarness.start { $0.latency = .milliseconds(1500) }
+        defer { Task { await harness.stop() } }
+        let input = try harness.write("stopped.csv", trunkCSV(0..<5))
+        let running = Task { try await harness.importFile(input) }
+        // The result file is written while the check's listing is on its way (answered 1.5 s later).
+        let resultsPath = harness.directory + "/stopped.results.csv"
+        while !FileManager.default.fileExists(atPath: resultsPath) { try await Task.sleep(for: .milliseconds(20)) }
+        running.cancel()
+        let summary = try await running.value
+
+        #expect(summary.verification == nil)
+        #expect(summary.exitStatus == .interrupted)
+        #expect(summary.description.contains("not verified: interrupted during the final check"), "\(summary.description)")
+        #expect(!summary.description.contains("before any row was sent"))
+        let results = try harness.results(resultsPath)
+        #expect(results.count == 5 && results.allSatisfy { $0["status"] == "created" })
+    }
 }
