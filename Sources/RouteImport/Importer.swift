@@ -160,7 +160,9 @@ public struct Importer: Sendable {
         if let service, !options.dryRun {
             // The creates' token comes while the account is listed, not after; not awaited, so
             // that a failed listing is reported at once and not after a stalled token request.
-            if !options.plan { Task { await service.prepareToCreate() } }
+            // Only where creates are what the rows mostly need: a resume may have none left, and
+            // an update's token is another.
+            if !options.plan, !options.resume, options.onExisting != .update { Task { await service.prepareToCreate() } }
             // Values are compared only where an update or a plan needs them; the rest lists ids and names.
             try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
                                           purpose: options.plan ? "to plan against" : "before sending")

@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 @testable import RouteImport
 
@@ -84,5 +85,25 @@ import Testing
         _ = state.update(State.Counts(done: 900, thisRun: 0), now: at(0.1))
         let text = state.text(State.Counts(done: 910, thisRun: 10), now: at(10))
         #expect(text.hasPrefix("910/1,000 rows · 1.0 rows/s"))
+    }
+}
+
+/// The progress line's shell: a live line keeps counting a pause down when no row moves.
+@Suite struct ProgressLineTests {
+    @Test func aLiveLineIsRedrawnEverySecondOfAPauseAndNeverAfterItIsCleared() async throws {
+        let drawn = Mutex<[String]>([])
+        let line = ProgressLine(live: true) { text in drawn.withLock { $0.append(text) } }
+        line.begin(total: 10)
+        var counts = ProgressLine.Counts(done: 2, thisRun: 2)
+        counts.pausedUntil = ContinuousClock.now + .milliseconds(3500)
+        line.update(counts)
+        try await Task.sleep(for: .milliseconds(2500))
+        let pauses = drawn.withLock { $0 }.filter { $0.contains("paused ") }
+        #expect(pauses.count >= 2, "\(pauses)")
+        #expect(Set(pauses).count == pauses.count, "the countdown moves: \(pauses)")
+        line.clear()
+        let afterClear = drawn.withLock { $0.count }
+        try await Task.sleep(for: .milliseconds(1200))
+        #expect(drawn.withLock { $0.count } == afterClear)
     }
 }
