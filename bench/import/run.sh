@@ -2,9 +2,9 @@
 # Benchmarks of `routectl import` against a standalone `routectl sandbox serve` on loopback.
 #
 #   bench/import/run.sh            # every case
-#   bench/import/run.sh latency    # one case: latency | speed | memory | faults | kill
+#   bench/import/run.sh latency    # one case: latency | whole | speed | cpu | memory | account | faults | kill
 #   ROUTECTL=path/to/routectl bench/import/run.sh latency   # another binary, no build
-#   LATENCY_ROWS=64000 bench/import/run.sh latency           # a longer run (12,800 rows: 20 s)
+#   LATENCY_ROWS=64000 bench/import/run.sh latency           # a longer run (12,800 rows: 20 s; also for whole)
 #
 # Each case starts its own sandbox (in memory), generates its input, checks the outcome (every
 # row created once, no duplicate name on the server) and prints one line of figures. The latency
@@ -124,6 +124,18 @@ percent_of_640() {
     awk -v r="$1" 'BEGIN { printf "%.1f %% of 640", r / 6.4 }'
 }
 
+case_whole() {
+    # The same import without --verbose, timed from the process's start to its exit (the set-up
+    # listing, every row, the result file and the final check), as a share of Little's law.
+    local rows="${LATENCY_ROWS:-12800}"
+    start_sandbox --latency 50
+    generate $rows whole >"$WORK/whole.csv"
+    timed_import "$WORK/whole.csv" --concurrency 32
+    check "$WORK/whole.results.csv" $rows
+    echo "latency 50 ms, 32 in flight, $rows rows, the whole process: wall ${WALL}s," \
+        "$(awk -v n=$rows -v w="$WALL" 'BEGIN { printf "%.1f %% of 640/s", n / w / 6.4 }'); $CHECK"
+}
+
 case_speed() {
     local rows=60000
     start_sandbox
@@ -215,7 +227,7 @@ case_kill() {
     echo "4 × kill -9 (after 1, 2, 3, 4 s of successive runs) under the gateway faults, then --resume: exit $STATUS; $CHECK"
 }
 
-cases=("${@:-latency speed cpu memory account faults kill}")
+cases=("${@:-latency whole speed cpu memory account faults kill}")
 for name in ${cases[*]}; do
     "case_$name"
     stop_sandbox
