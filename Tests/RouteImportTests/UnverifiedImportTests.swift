@@ -25,11 +25,13 @@ import Testing
     }
 
     @Test func ctrlCDuringTheCheckIsAnInterruptionWithTheResultsWritten() async throws {
-        let harness = try await ImportHarness.start { $0.latency = .milliseconds(1500) }
+        // Every answer 4 s late: the cancel below lands while the check's listing is held, even on
+        // a machine busy enough to keep this task waiting for a second or two.
+        let harness = try await ImportHarness.start { $0.latency = .seconds(4) }
         defer { Task { await harness.stop() } }
         let input = try harness.write("stopped.csv", trunkCSV(0..<5))
         let running = Task { try await harness.importFile(input) }
-        // The result file is written while the check's listing is on its way (answered 1.5 s later).
+        // The result file is written while the check's listing is on its way.
         let resultsPath = harness.directory + "/stopped.results.csv"
         while !FileManager.default.fileExists(atPath: resultsPath) { try await Task.sleep(for: .milliseconds(20)) }
         running.cancel()
