@@ -34,16 +34,22 @@ public protocol RouteService: Sendable {
     /// Flowroute v2: the `primary_route` request, then `failover_route`, set or cleared).
     /// Idempotent: repeating it is harmless, so every failure may be retried.
     func assignOnce(_ number: PhoneNumber, to routing: NumberRouting) async -> Answered<NumberRouting>
-    /// Fetches ahead what the first create will need (Telegent: the routes endpoint's token), so
-    /// that it comes while something else is awaited. A failure is left for that create to meet.
-    func prepareToCreate() async
+    /// Fetches what a write of `kind` needs before it is sent (Telegent: its endpoint's token), so
+    /// that it comes while something else is awaited, or where a stop need not wait for it: waiting
+    /// for a token sends nothing. Returns at once when cancelled; a failure is left for the write.
+    func prepare(toSend kind: WriteKind) async
     /// Closes the connections; the service cannot be used afterwards.
     func shutdown() async
 }
 
+/// The kinds of write a bulk run sends, each to its own endpoint.
+public enum WriteKind: Sendable {
+    case create, update, delete, assign
+}
+
 /// The client for `endpoint`'s provider, with one HTTP client whose pool fits `options.concurrency`.
 extension RouteService {
-    public func prepareToCreate() async {}
+    public func prepare(toSend kind: WriteKind) async {}
 
     public func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws {
         try await forEachRoute { route in try body(route.id, route.key) }

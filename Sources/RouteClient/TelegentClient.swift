@@ -27,8 +27,14 @@ final class TelegentClient: RouteService {
             .confirmingCreation(of: route)
     }
 
-    func prepareToCreate() async {
-        _ = try? await tokens.token(for: routesURL)
+    func prepare(toSend kind: WriteKind) async {
+        let url = switch kind {
+        case .create: routesURL
+        case .update: routesURL + "/update"
+        case .delete: routesURL + "/delete"
+        case .assign: numbersURL + "/update"
+        }
+        if tokens.cached(for: url) == nil { _ = try? await tokens.token(for: url) }
     }
 
     func updateOnce(id: String, changes: Route) async -> Answered<Route> {

@@ -8,6 +8,7 @@ import Synchronization
 /// lock, so the common case — a valid token — is read without a hop onto the actor.
 actor TokenCache {
     typealias Fetch = @Sendable (_ apiEndpoint: String) async -> Result<TelegentToken, ClientError>
+    private typealias Fetched = Result<TelegentToken, ClientError>
 
     private struct Cached {
         var token: TelegentToken
@@ -16,7 +17,7 @@ actor TokenCache {
 
     private let fetch: Fetch
     private let tokens = Mutex<[String: Cached]>([:])
-    private var pending: [String: Task<Result<TelegentToken, ClientError>, Never>] = [:]
+    private var pending: [String: Task<Fetched, Never>] = [:]
 
     init(fetch: @escaping Fetch) {
         self.fetch = fetch
@@ -31,25 +32,61 @@ actor TokenCache {
     }
 
     /// A valid token for `apiEndpoint`, from the cache or from the one request in flight for it.
+    /// A caller that is cancelled stops waiting at once; the request goes on for the others.
     func token(for apiEndpoint: String) async throws(ClientError) -> String {
         if let cached = cached(for: apiEndpoint) { return cached }
-        let task: Task<Result<TelegentToken, ClientError>, Never>
-        if let inFlight = pending[apiEndpoint] {
-            task = inFlight
-        } else {
-            let fetch = self.fetch
-            task = Task { await fetch(apiEndpoint) }
-            pending[apiEndpoint] = task
+        return try await Self.cancellably(pending[apiEndpoint] ?? fetching(apiEndpoint)).get().token
+    }
+
+    /// Starts the token request for `apiEndpoint`; the request itself caches what it gets, so
+    /// the token is kept even when every caller has stopped waiting for it.
+    private func fetching(_ apiEndpoint: String) -> Task<Fetched, Never> {
+        let fetch = self.fetch
+        let task = Task {
+            let result = await fetch(apiEndpoint)
+            await self.finished(apiEndpoint, result)
+            return result
         }
-        let result = await task.value
-        if pending[apiEndpoint] == task {
-            pending[apiEndpoint] = nil
-            if case .success(let token) = result {
-                let cached = Cached(token: token, renewAt: Self.renewal(of: token, receivedAt: Date()))
-                tokens.withLock { $0[apiEndpoint] = cached }
+        pending[apiEndpoint] = task
+        return task
+    }
+
+    private func finished(_ apiEndpoint: String, _ result: Fetched) {
+        pending[apiEndpoint] = nil
+        if case .success(let token) = result {
+            let cached = Cached(token: token, renewAt: Self.renewal(of: token, receivedAt: Date()))
+            tokens.withLock { $0[apiEndpoint] = cached }
+        }
+    }
+
+    /// `task`'s result, or a cancellation as soon as the waiting task is cancelled: a stalled
+    /// token endpoint must not hold a Ctrl-C up until the request times out.
+    private static func cancellably(_ task: Task<Fetched, Never>) async -> Fetched {
+        let waiter = Waiter()
+        let cancelled = Fetched.failure(.cancelled(after: nil, mayHaveApplied: false))
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                waiter.wait(continuation)
+                Task { waiter.resume(returning: await task.value) }
+                // A cancellation before the waiter was in place found nothing to resume.
+                if Task.isCancelled { waiter.resume(returning: cancelled) }
             }
+        } onCancel: {
+            waiter.resume(returning: cancelled)
         }
-        return try result.get().token
+    }
+
+    /// One caller waiting for a token request, resumed once: by the answer or by its cancellation.
+    private final class Waiter: Sendable {
+        private let continuation = Mutex<CheckedContinuation<Fetched, Never>?>(nil)
+
+        func wait(_ continuation: CheckedContinuation<Fetched, Never>) {
+            self.continuation.withLock { $0 = continuation }
+        }
+
+        func resume(returning result: Fetched) {
+            continuation.withLock { $0.take() }?.resume(returning: result)
+        }
     }
 
     /// Forgets `token` after the service refused it, unless a newer one has replaced it already.

@@ -162,7 +162,7 @@ public struct Importer: Sendable {
             // that a failed listing is reported at once and not after a stalled token request.
             // Only where creates are what the rows mostly need: a resume may have none left, and
             // an update's token is another.
-            if !options.plan, !options.resume, options.onExisting != .update { Task { await service.prepareToCreate() } }
+            if !options.plan, !options.resume, options.onExisting != .update { Task { await service.prepare(toSend: .create) } }
             // Values are compared only where an update or a plan needs them; the rest lists ids and names.
             try await AccountListing.load(service, into: journal, full: options.plan || options.onExisting == .update,
                                           purpose: options.plan ? "to plan against" : "before sending")

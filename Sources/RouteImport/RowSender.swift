@@ -36,6 +36,13 @@ struct RowSender: Sendable {
             if attempts > 1 { tally.addRetry() }
             let ticket: SendGate.Ticket
             do { ticket = try await gate.acquire() } catch { throw CancellationError() }
+            // What the request needs before it can leave (a token) is waited for outside the
+            // shield: until it leaves, a stop has nothing to wait for.
+            await service.prepare(toSend: row.action.kind)
+            if Task.isCancelled {
+                gate.release(ticket, .neutral)
+                throw CancellationError()
+            }
             let answered = await shielded { await perform(row, mayHaveApplied: mayHaveApplied) }
             let load = signal(answered.attempt)
             gate.release(ticket, load)
@@ -169,6 +176,15 @@ extension PendingRow.Action {
         case .update: return .updated
         case .delete: return .deleted
         case .assign: return .assigned
+        }
+    }
+
+    var kind: WriteKind {
+        switch self {
+        case .create: return .create
+        case .update: return .update
+        case .delete: return .delete
+        case .assign: return .assign
         }
     }
 

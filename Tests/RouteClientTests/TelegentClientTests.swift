@@ -186,7 +186,7 @@ import Testing
             request.path == "/v1.0/oauth2/tokens" ? Self.tokenReply("tok", for: request) : .json(200, Self.created)
         }
         let service = Self.service(server)
-        await service.prepareToCreate()
+        await service.prepare(toSend: .create)
         let fetchedAhead = server.requests(to: "/v1.0/oauth2/tokens").count
         _ = await service.createOnce(try Self.trunkRoute())
         await service.shutdown()
@@ -195,6 +195,28 @@ import Testing
         // The create found its token ready and sent only itself.
         #expect(server.requests(to: "/v1.0/oauth2/tokens").count == 1)
         #expect(server.requests(to: "/v1.0/voice/routes").first?.headers["authorization"] == "Bearer tok")
+    }
+
+    @Test func aCancelledCallerStopsWaitingForAStalledTokenRequest() async throws {
+        let server = try await ScriptedServer.start { request in
+            if request.path == "/v1.0/oauth2/tokens" { try? await Task.sleep(for: .seconds(3600)) }
+            return .json(200, Self.created)
+        }
+        let service = Self.service(server, requestTimeout: .seconds(120))
+        let route = try Self.trunkRoute()
+        let create = Task { await service.createOnce(route) }
+        while server.requests(to: "/v1.0/oauth2/tokens").isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        let cancelledAt = ContinuousClock.now
+        create.cancel()
+        let answered = await create.value
+        let waited = ContinuousClock.now - cancelledAt
+        await service.shutdown()
+        await server.stop()
+        // Not the two minutes of the request timeout: the caller left at once, nothing was sent.
+        #expect(waited < .seconds(60), "\(waited)")
+        guard case .retryable(let error) = answered.attempt else { Issue.record("\(answered.attempt)"); return }
+        #expect(error.kind == .cancelled)
+        #expect(server.requests(to: "/v1.0/voice/routes").isEmpty)
     }
 
     @Test func bothErrorShapesBecomeOneLineForPeople() async throws {
