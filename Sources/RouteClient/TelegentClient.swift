@@ -23,24 +23,29 @@ final class TelegentClient: RouteService {
     private var numbersURL: String { endpoint.baseURL + "/numbers" }
 
     func createOnce(_ route: Route) async -> Answered<Route> {
-        await routeAnswer(HTTPRequest(.POST, routesURL, json: TelegentWire.encode(route.writable)), id: nil)
+        await routeAnswer(HTTPRequest(.POST, writeURL(.create), json: TelegentWire.encode(route.writable)), id: nil)
             .confirmingCreation(of: route)
     }
 
     func prepare(toSend kind: WriteKind) async {
-        let url = switch kind {
+        let url = writeURL(kind)
+        if tokens.cached(for: url) == nil { _ = try? await tokens.token(for: url) }
+    }
+
+    /// Where each kind of write goes, and so which token it needs: the one list of them.
+    private func writeURL(_ kind: WriteKind) -> String {
+        switch kind {
         case .create: routesURL
         case .update: routesURL + "/update"
         case .delete: routesURL + "/delete"
         case .assign: numbersURL + "/update"
         }
-        if tokens.cached(for: url) == nil { _ = try? await tokens.token(for: url) }
     }
 
     func updateOnce(id: String, changes: Route) async -> Answered<Route> {
         var body = changes.writable
         body["CallRouteId"] = .string(id)
-        return await routeAnswer(HTTPRequest(.POST, routesURL + "/update", json: TelegentWire.encode(body)), id: id)
+        return await routeAnswer(HTTPRequest(.POST, writeURL(.update), json: TelegentWire.encode(body)), id: id)
     }
 
     /// The list is one answer with no paging, 90 MB for 300,000 routes: it is read as a stream
@@ -122,7 +127,7 @@ final class TelegentClient: RouteService {
 
     func deleteOnce(id: String, mayHaveApplied: Bool) async -> Answered<Void> {
         let body = JSON.object([("CallRouteId", .string(id))])
-        switch await send(HTTPRequest(.POST, routesURL + "/delete", json: body)) {
+        switch await send(HTTPRequest(.POST, writeURL(.delete), json: body)) {
         case .success(let answer):
             // The documented answer names the route it deleted; anything else is not a delete.
             return Answered(decoding(answer) { json throws(WireError) in _ = try TelegentWire.decodeDeleted(json) }, status: answer.status)
@@ -152,10 +157,10 @@ final class TelegentClient: RouteService {
         }
         var body: [(String, JSON)] = [("Number", .string(number.e164)), ("VoiceEnabled", .bool(routing.primary != nil))]
         if let primary = routing.primary { body.append(("VoiceRouteId", .string(primary))) }
-        let answered = await numberAnswer(HTTPRequest(.POST, numbersURL + "/update", json: .object(body)), number, update: true)
+        let answered = await numberAnswer(HTTPRequest(.POST, writeURL(.assign), json: .object(body)), number, update: true)
         // An answer that shows another route than the one sent does not show that this update was applied.
         if let shown = answered.attempt.value, shown != routing {
-            return Answered(.unknown(.unexpectedAnswer(url: numbersURL + "/update", status: answered.status,
+            return Answered(.unknown(.unexpectedAnswer(url: writeURL(.assign), status: answered.status,
                                                        "the update of \(number) to \(routing) was answered with \(shown)")),
                             status: answered.status)
         }
