@@ -50,14 +50,24 @@ public struct JSONArrayScanner: Sendable {
     }
 
     /// Scans `bytes`, calling `element` with each complete element's bytes.
+    ///
+    /// An element is copied a run at a time (from where it starts, or from the buffer's start, to
+    /// where it ends or the buffer does), and a string inside an element is skipped to its next
+    /// quote or backslash: only the top level's strings (the keys) are looked at byte by byte.
     public mutating func feed(
         _ bytes: UnsafeRawBufferPointer, element emit: ([UInt8]) throws -> Void
     ) throws {
-        for byte in bytes {
-            if capturing {
-                element.append(byte)
-                guard element.count <= maximumElementSize else { throw Failure.elementTooLarge(maximumElementSize) }
-            }
+        let count = bytes.count
+        var index = 0
+        /// Where the element being captured starts in `bytes`.
+        var runStart = 0
+        /// Appends the element's bytes in `bytes` up to `end`, within the size limit.
+        func capture(upTo end: Int) throws {
+            guard element.count + (end - runStart) <= maximumElementSize else { throw Failure.elementTooLarge(maximumElementSize) }
+            element.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[runStart..<end]))
+        }
+        while index < count {
+            let byte = bytes[index]
             if inString {
                 if escaped {
                     escaped = false
@@ -65,9 +75,14 @@ public struct JSONArrayScanner: Sendable {
                     escaped = true
                 } else if byte == 0x22 {
                     inString = false
-                } else if depth == 1 && lastString.count < 64 {
-                    lastString.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+                } else if depth == 1 {
+                    if lastString.count < 64 { lastString.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)) }
+                } else {
+                    index += 1
+                    while index < count, bytes[index] != 0x22, bytes[index] != 0x5C { index += 1 }
+                    continue
                 }
+                index += 1
                 continue
             }
             switch byte {
@@ -83,7 +98,8 @@ public struct JSONArrayScanner: Sendable {
                 } else if depth == 2 && inArray {
                     guard byte == 0x7B else { throw Failure.elementNotAnObject }
                     capturing = true
-                    element = [byte]
+                    element.removeAll(keepingCapacity: true)
+                    runStart = index
                 }
                 depth += 1
             case 0x7D, 0x5D:  // } ]
@@ -91,6 +107,7 @@ public struct JSONArrayScanner: Sendable {
                 guard depth >= 0 else { throw Failure.unbalanced }
                 if capturing && depth == 2 {
                     capturing = false
+                    try capture(upTo: index + 1)
                     try emit(element)
                 } else if depth == 1 {
                     inArray = false
@@ -107,7 +124,9 @@ public struct JSONArrayScanner: Sendable {
                 if depth == 0 { throw ended ? Failure.textAfterDocument : Failure.notAnObject }
                 if depth == 2 && inArray && !capturing { throw Failure.elementNotAnObject }
             }
+            index += 1
         }
+        if capturing { try capture(upTo: count) }
     }
 
     /// Called at the end of the stream: the document must be complete and have held the member.

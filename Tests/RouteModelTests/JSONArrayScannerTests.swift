@@ -6,7 +6,7 @@ import RouteModel
 @Suite struct JSONArrayScannerTests {
     static let document = #"""
         {"AccountId":"DID-1","Note":"a \"Results\": [ string","TotalRoutes":3,"Nested":{"Results":[1,2]},
-         "Results":[ {"RouteName":"a]}","X":{"Y":[1,{"z":"}"}]}} , {"RouteName":"b\\"}, {} ]}
+         "Results":[ {"RouteName":"a]}","X":{"Y":[1,{"z":"}"}]}} , {"RouteName":"b\\"}, {"Q":"\"}]\\\"{"}, {} ]}
         """#
 
     static func elements(_ text: String, chunk: Int, member: String = "Results") throws -> [String] {
@@ -26,7 +26,7 @@ import RouteModel
     }
 
     @Test func everyElementWholeAtEveryChunkSize() throws {
-        let expected = [#"{"RouteName":"a]}","X":{"Y":[1,{"z":"}"}]}}"#, #"{"RouteName":"b\\"}"#, "{}"]
+        let expected = [#"{"RouteName":"a]}","X":{"Y":[1,{"z":"}"}]}}"#, #"{"RouteName":"b\\"}"#, #"{"Q":"\"}]\\\"{"}"#, "{}"]
         for chunk in 1...Self.document.utf8.count {
             #expect(try Self.elements(Self.document, chunk: chunk) == expected, "chunk \(chunk)")
         }
@@ -49,7 +49,7 @@ import RouteModel
         #expect(count == blocks * 1000 + 1)
     }
 
-    @Test func badDocumentsAreNamed() {
+    @Test func badDocumentsAreNamed() throws {
         let cases: [(String, JSONArrayScanner.Failure)] = [
             ("[1,2]", .notAnObject),
             (#"{"Results":[1]}"#, .elementNotAnObject),
@@ -64,6 +64,12 @@ import RouteModel
         var scanner = JSONArrayScanner(member: "Results", maximumElementSize: 16)
         #expect(throws: JSONArrayScanner.Failure.elementTooLarge(16)) {
             try Array(#"{"Results":[{"RouteName":"a long name"}]}"#.utf8).withUnsafeBytes { try scanner.feed($0) { _ in } }
+        }
+        // An element that never closes is refused once it passes the limit, whatever the chunks.
+        var unending = JSONArrayScanner(member: "Results", maximumElementSize: 16)
+        try Array(#"{"Results":[{"RouteName":""#.utf8).withUnsafeBytes { try unending.feed($0) { _ in } }
+        #expect(throws: JSONArrayScanner.Failure.elementTooLarge(16)) {
+            for _ in 0..<100 { try Array("abc".utf8).withUnsafeBytes { try unending.feed($0) { _ in } } }
         }
     }
 }
