@@ -5,9 +5,14 @@ import RouteModel
 /// so that an account of any size costs the memory of one batch, and lookups by name are an
 /// index away.
 enum AccountListing {
-    /// - Parameter full: keep each route's fields, for an import that compares values; without
-    ///   it only ids and names are read, which a service may list faster.
-    static func load(_ service: any RouteService, into journal: Journal, full: Bool = false, purpose: String) async throws(ImportError) {
+    /// - Parameters:
+    ///   - full: keep each route's fields, for an import that compares values; without it only
+    ///     ids and names are read, which a service may list faster.
+    ///   - byName: index the routes by name as well as by id, for rows to be looked up by name;
+    ///     the final check joins by id alone.
+    static func load(
+        _ service: any RouteService, into journal: Journal, full: Bool = false, byName: Bool = true, purpose: String
+    ) async throws(ImportError) {
         // The earlier listing goes with the first batch, not before the request: the journal
         // may be busy (the result file is written during the final check's listing), and the
         // request need not wait for it.
@@ -33,7 +38,7 @@ enum AccountListing {
                 try await service.forEachRouteName { id, name in try add(id: id, name: name, route: nil) }
             }
             try flush()
-            try journal.indexAccount()
+            try journal.indexAccount(byName: byName)
         } catch let error as ImportError {
             throw error
         } catch let error as ClientError {

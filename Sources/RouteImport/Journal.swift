@@ -340,15 +340,15 @@ final class Journal: Sendable {
     }
 
     /// Ends a listing: a route listed twice (a server's paging slip) is kept once, where it
-    /// was first listed, and the account gets its indexes by id and by name.
-    func indexAccount() throws(ImportError) {
+    /// was first listed, and the account gets its index by id, and by name if `byName`.
+    func indexAccount(byName: Bool = true) throws(ImportError) {
         try write { db in
             try db.execute(sql: "CREATE INDEX account_by_id ON account(id, seq)")
             for id in try String.fetchAll(db, sql: "SELECT id FROM account GROUP BY id HAVING count(*) > 1") {
                 try db.execute(sql: "DELETE FROM account WHERE id = ? AND seq > (SELECT min(seq) FROM account WHERE id = ?)",
                                arguments: [id, id])
             }
-            try db.execute(sql: "CREATE INDEX account_by_name ON account(name, seq)")
+            if byName { try db.execute(sql: "CREATE INDEX account_by_name ON account(name, seq)") }
         }
     }
 

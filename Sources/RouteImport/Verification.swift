@@ -36,7 +36,7 @@ public struct Verification: Sendable {
     }
 
     static func run(service: any RouteService, journal: Journal, repair: Bool) async throws(ImportError) -> Verification {
-        try await AccountListing.load(service, into: journal, purpose: "to verify the import")
+        try await AccountListing.load(service, into: journal, byName: false, purpose: "to verify the import")
         var report = Verification()
         (report.rows, report.routes, report.mismatches) = try journal.mismatches()
         report.duplicates = try journal.extraRoutes().map {
