@@ -57,6 +57,15 @@ public final class ProgressLine: Sendable {
         if startsTicking { tickWhilePaused() }
     }
 
+    /// A line of its own, above the live line (which comes back with the next update), or among
+    /// the plain ones.
+    public func say(_ line: String) {
+        state.withLock { drawing in
+            emit((live && drawing.drawn ? "\r\u{1B}[K" : "") + line + "\n")
+            drawing.drawn = false
+        }
+    }
+
     /// Clears the live line so the summary starts on a clean one.
     func clear() {
         state.withLock { drawing in

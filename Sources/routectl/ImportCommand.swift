@@ -49,7 +49,8 @@ struct ImportCommand: AsyncParsableCommand {
 
             Exit status: 0 all rows done and verified, 1 some rows failed or invalid or the check \
             found a difference, 2 stopped by --max-errors, 3 fatal, 4 interrupted (Ctrl-C: requests \
-            in flight finish and every result is written).
+            in flight finish and every result is written; Ctrl-C again stops at once, and --resume \
+            then settles the rows that were in flight).
             """
     )
 
@@ -160,7 +161,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         do {
             let running = importer
-            let summary = try await withInterruptCancellation(orTerminated: true) { try await running.run() }
+            let summary = try await withInterruptCancellation(orTerminated: true, atOnce: StopAtOnce(progress: running.progress)) {
+                try await running.run()
+            }
             if printsJSON { OutputJSON.endElements(count: summary.counts.values.reduce(0, +)) }
             return summary
         } catch let error as ImportError {

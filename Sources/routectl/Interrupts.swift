@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs `body` in a task that Ctrl-C cancels, instead of Ctrl-C ending the process: the shell
 /// keeps running after an interrupted command, and an interrupted import drains its requests and
@@ -7,11 +8,27 @@ import Foundation
 /// stopping, a closed terminal) cancel it the same way instead of killing the process with its
 /// requests in flight. Calls nest (the innermost body is the one cancelled), and the signals'
 /// previous handlers are back when `body` ends.
+///
+/// A second interrupt goes to `atOnce`, when given and when this is the process's one command: in
+/// the shell it would end the shell too, so there it only cancels again.
 func withInterruptCancellation<T: Sendable>(
-    orTerminated: Bool = false, _ body: @escaping @Sendable () async throws -> T
+    orTerminated: Bool = false, atOnce: StopAtOnce? = nil, _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let task = Task { try await body() }
-    let outer = Interrupts.shared.install(orTerminated ? [SIGINT, SIGTERM, SIGHUP] : [SIGINT]) { task.cancel() }
+    let atOnce = Interrupts.shared.isInstalled ? nil : atOnce
+    let interrupts = Mutex(0)
+    let outer = Interrupts.shared.install(orTerminated ? [SIGINT, SIGTERM, SIGHUP] : [SIGINT]) {
+        let count = interrupts.withLock { count in
+            count += 1
+            return count
+        }
+        if count == 1 {
+            task.cancel()
+            atOnce?.stopping()
+        } else {
+            atOnce?.now()
+        }
+    }
     defer { Interrupts.shared.restore(outer) }
     return try await task.value
 }
@@ -47,6 +64,9 @@ private final class Interrupts: @unchecked Sendable {
         }
         reader.resume()
     }
+
+    /// Whether a command is running under an enclosing one (a shell's line).
+    var isInstalled: Bool { lock.withLock { cancel != nil } }
 
     func install(_ signals: [Int32], _ cancel: @escaping @Sendable () -> Void) -> Saved {
         let saved = lock.withLock {

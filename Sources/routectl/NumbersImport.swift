@@ -95,7 +95,9 @@ struct NumbersImport: AsyncParsableCommand {
         let importer = NumberImporter(inputPath: file, options: options, service: service, retry: service.options.retry,
                                       progress: global.isQuiet ? nil : ProgressLine.forStandardError())
         do {
-            let summary = try await withInterruptCancellation(orTerminated: true) { try await importer.run() }
+            let summary = try await withInterruptCancellation(orTerminated: true, atOnce: StopAtOnce(progress: importer.progress)) {
+                try await importer.run()
+            }
             if printsJSON { OutputJSON.endElements(count: summary.counts.values.reduce(0, +)) }
             return summary
         } catch let error as ImportError {

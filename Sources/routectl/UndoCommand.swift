@@ -98,7 +98,9 @@ struct UndoCommand: AsyncParsableCommand {
                 undoer.decline(prepared)
                 throw CommandFailure(.usage, reason)
             }
-            return try await withInterruptCancellation(orTerminated: true) { try await undoer.run(prepared) }
+            return try await withInterruptCancellation(orTerminated: true, atOnce: StopAtOnce(progress: undoer.progress)) {
+                try await undoer.run(prepared)
+            }
         } catch let error as ImportError {
             throw CommandFailure(error.exitStatus, error.description)
         }

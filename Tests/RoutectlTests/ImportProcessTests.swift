@@ -63,6 +63,42 @@ struct ImportProcessTests {
             #expect(routes.count == created, "every request that went out had its answer written")
         }
     }
+
+    @Test("a second Ctrl-C stops at once, leaving the requests in flight; --resume settles them: none lost, none twice")
+    func secondInterruptStopsAtOnce() async throws {
+        // Every write is committed 6 s after it arrives, so the first run's creates are still in
+        // flight when it is stopped, and the second run's lookups (8 s after) find them.
+        let sandboxed = try await SandboxedImport.start(["--late-commit-rate", "1", "--late-commit-delay", "6"], rows: 8, prefix: "a")
+        defer { sandboxed.end() }
+        let (directory, environment, input) = (sandboxed.directory, sandboxed.environment, sandboxed.input)
+        let importing = ["import", input, "--concurrency", "4", "--request-timeout", "60", "--settle-delay", "8"]
+
+        let run = try Child.start(importing, directory: directory, environment: environment)
+        // The journal takes its place once the account is listed, just before the first rows leave.
+        while !FileManager.default.fileExists(atPath: directory + "/routes.results.csv.journal") {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(1500))
+        run.kill(SIGINT)
+        try await Task.sleep(for: .milliseconds(500))
+        run.kill(SIGINT)
+        await run.finish()
+        let said = String(decoding: try await run.readErrors(), as: UTF8.self)
+        #expect(run.status == 4)
+        #expect(said.contains("stopping: requests in flight finish") && said.contains("Ctrl-C again to stop at once"), "\(said)")
+        #expect(said.contains("stopped at once") && said.contains("--resume"), "\(said)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/routes.results.csv"))
+        #expect(try await sandboxed.serverRoutes().isEmpty, "it ended before any answer came")
+
+        let resumed = try Child.start(importing + ["--resume"], directory: directory, environment: environment)
+        await resumed.finish()
+        #expect(resumed.status == 0)
+        let results = try sandboxed.results()
+        #expect(results.count == 8 && results.allSatisfy { $0[3] == "created" })
+        #expect(results.filter { $0.joined(separator: ",").contains("found by name") }.count == 4, "the four in flight")
+        let names = try await sandboxed.serverRoutes().compactMap { $0["RouteName"] as? String }
+        #expect(names.count == 8 && Set(names).count == 8)
+    }
 }
 
 /// A temporary directory holding a CSV of distinct trunk routes, with a `routectl sandbox serve`
@@ -142,6 +178,11 @@ final class Child: @unchecked Sendable {
 
     func readAll() async throws -> Data {
         let handle = process.standardOutput
+        return try await Self.offThePool { try handle.readToEnd() ?? Data() }
+    }
+
+    func readErrors() async throws -> Data {
+        let handle = process.standardError
         return try await Self.offThePool { try handle.readToEnd() ?? Data() }
     }
 

@@ -1,0 +1,25 @@
+import Foundation
+import RouteImport
+import RouteModel
+
+/// How a command that journals its requests answers a second interrupt while the first one's
+/// stop is still waiting for the requests in flight (up to `--request-timeout` each): it ends at
+/// once, as `kill -9` would. That is safe because every request is journaled before it leaves:
+/// `--resume` looks up the rows whose answers never came before it sends anything again.
+struct StopAtOnce: Sendable {
+    /// Where the first interrupt's note goes; none under `--quiet`.
+    let progress: ProgressLine?
+
+    /// The first interrupt: the stop waits, and says how not to.
+    func stopping() {
+        progress?.say("stopping: requests in flight finish and every row gets its result (Ctrl-C again to stop at once)")
+    }
+
+    /// The second: ends the process with the status of an interrupted command.
+    func now() -> Never {
+        Terminal.printError("stopped at once: requests still in flight were abandoned and the results file was not written. "
+            + "The journal beside it records every request sent: run the same command with --resume, which settles those rows "
+            + "(a create is looked up by name before it is sent again) and writes the results.")
+        exit(ExitStatus.interrupted.rawValue)
+    }
+}
