@@ -5,6 +5,10 @@
 #   bench/import/run.sh latency    # one case: latency | whole | speed | cpu | memory | account | faults | kill
 #   ROUTECTL=path/to/routectl bench/import/run.sh latency   # another binary, no build
 #   LATENCY_ROWS=64000 bench/import/run.sh latency           # a longer run (12,800 rows: 20 s; also for whole)
+#   PIN=1 bench/import/run.sh latency whole   # the sandbox on CPU 1, the import (and wrk) on CPU 0
+#
+# PIN gives the sandbox a core of its own, as a remote service has a machine of its own: without
+# it the two processes share both cores of a 2-core machine, and each one's bursts delay the other.
 #
 # Each case starts its own sandbox (in memory), generates its input, checks the outcome (every
 # row created once, no duplicate name on the server) and prints one line of figures. The latency
@@ -40,7 +44,7 @@ generate() {
 # start_sandbox [sandbox serve options…]: a fresh in-memory sandbox; sets ROUTECTL_BASE_URL.
 start_sandbox() {
     stop_sandbox
-    "$BIN" sandbox serve --port 0 --db :memory: --account "$ROUTECTL_ACCOUNT_KEY:$ROUTECTL_ACCOUNT_SECRET" "$@" \
+    ${PIN:+taskset -c 1} "$BIN" sandbox serve --port 0 --db :memory: --account "$ROUTECTL_ACCOUNT_KEY:$ROUTECTL_ACCOUNT_SECRET" "$@" \
         >"$WORK/sandbox.out" 2>&1 &
     SANDBOX_PID=$!
     # Up to two minutes: --seed-routes fills the account before listening.
@@ -66,7 +70,7 @@ timed_import() {
     local file="$1"
     shift
     set +e
-    /usr/bin/time -v "$BIN" import "$file" "$@" 2>"$WORK/time.err"
+    /usr/bin/time -v ${PIN:+taskset -c 0} "$BIN" import "$file" "$@" 2>"$WORK/time.err"
     STATUS=$?
     set -e
     USER_S="$(awk -F': ' '/User time \(seconds\)/ { print $2 }' "$WORK/time.err")"
@@ -102,7 +106,7 @@ case_latency() {
     start_sandbox --latency 50
     generate $rows lat >"$WORK/latency.csv"
     python3 bench/import/steady_rate.py "POST /v1.0/voice/routes " \
-        "$BIN" import "$WORK/latency.csv" --concurrency 32 --verbose >"$WORK/latency.out" || true
+        ${PIN:+taskset -c 0} "$BIN" import "$WORK/latency.csv" --concurrency 32 --verbose >"$WORK/latency.out" || true
     RATE="$(sed -n 's/.*(\([0-9,]*\) rows\/s).*/\1/p' "$WORK/latency.out" | tr -d ,)"
     local steady
     steady="$(awk '/^steady/ { print $2 + 0 }' "$WORK/latency.out")"
@@ -115,7 +119,7 @@ case_latency() {
         token="$(curl -sf "$ROUTECTL_BASE_URL/oauth2/tokens" -H 'Content-Type: application/json' \
             -d "{\"AccountKey\": \"$ROUTECTL_ACCOUNT_KEY\", \"AccountSecret\": \"$ROUTECTL_ACCOUNT_SECRET\"}" |
             python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')"
-        peer="$(wrk -t1 -c32 -d20s -s bench/sandbox/create.lua "${ROUTECTL_BASE_URL%/v1.0}" -- "$token" | awk '/Requests\/sec/ { print $2 }')"
+        peer="$(${PIN:+taskset -c 0} wrk -t1 -c32 -d20s -s bench/sandbox/create.lua "${ROUTECTL_BASE_URL%/v1.0}" -- "$token" | awk '/Requests\/sec/ { print $2 }')"
         echo "latency 50 ms, wrk with 32 connections for 20 s against the same sandbox: $peer/s ($(percent_of_640 "$peer"))"
     fi
 }
