@@ -17,7 +17,7 @@ struct StopAtOnce: Sendable {
 
     /// The second: ends the process with the status of an interrupted command.
     func now() -> Never {
-        Terminal.printError("stopped at once: requests still in flight were abandoned and the results file was not written. "
+        Terminal.printError("stopped at once: requests still in flight were abandoned, and the results file may be missing or out of date. "
             + "The journal beside it records every request sent: run the same command with --resume, which settles those rows "
             + "(a create is looked up by name before it is sent again) and writes the results.")
         exit(ExitStatus.interrupted.rawValue)
