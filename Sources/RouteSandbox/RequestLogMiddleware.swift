@@ -22,6 +22,6 @@ struct RequestLogMiddleware: RouterMiddleware {
         let elapsed = (ContinuousClock.now - start).components
         let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
         let line = "\(request.method.rawValue) \(request.uri.description) \(status) \(String(format: "%.1f", milliseconds))ms\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 }

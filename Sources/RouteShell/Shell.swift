@@ -267,7 +267,7 @@ public final class Shell {
     private func report(_ message: String, location: String?) {
         let text = location.map { "\($0): \(message)" } ?? message
         fflush(nil)
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 }
 

@@ -36,21 +36,23 @@ enum Terminal {
     }
 
     /// A message on stderr, any control character in it made visible: messages quote names and
-    /// answers from the service.
+    /// answers from the service. A stderr that is gone (a closed terminal, a pipe whose reader was
+    /// stopped by the same Ctrl-C) loses the message, not the process: the non-throwing `write`
+    /// would trap.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((TerminalText.escaped(line, keepingLineBreaks: true) + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((TerminalText.escaped(line, keepingLineBreaks: true) + "\n").utf8))
     }
 
     /// Asks a yes/no question on stderr; only "y" or "yes" is yes.
     static func confirm(_ question: String) -> Bool {
-        FileHandle.standardError.write(Data((TerminalText.escaped(question) + " [y/N] ").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((TerminalText.escaped(question) + " [y/N] ").utf8))
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     /// Reads a line with echo off, so a secret typed at the terminal is never shown.
     static func readSecret(prompt: String) -> String? {
-        FileHandle.standardError.write(Data(prompt.utf8))
+        try? FileHandle.standardError.write(contentsOf: Data(prompt.utf8))
         var original = termios()
         let canHide = tcgetattr(STDIN_FILENO, &original) == 0
         if canHide {
@@ -60,7 +62,7 @@ enum Terminal {
         }
         defer {
             if canHide { tcsetattr(STDIN_FILENO, TCSAFLUSH, &original) }
-            FileHandle.standardError.write(Data("\n".utf8))
+            try? FileHandle.standardError.write(contentsOf: Data("\n".utf8))
         }
         return readLine(strippingNewline: true)
     }

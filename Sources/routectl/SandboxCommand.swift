@@ -174,7 +174,7 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             lines.append("Press Ctrl-C to stop.")
             // Written at once and unbuffered, so a script waiting for the URLs sees them immediately.
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            try? FileHandle.standardOutput.write(contentsOf: Data((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }
