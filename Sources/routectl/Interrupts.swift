@@ -10,26 +10,32 @@ import Synchronization
 /// previous handlers are back when `body` ends.
 ///
 /// A second interrupt goes to `atOnce`, when given and when this is the process's one command: in
-/// the shell it would end the shell too, so there it only cancels again.
+/// the shell it would end the shell too, so there it only cancels again. Such a command keeps its
+/// handler after `body` ends: a signal while the summary is printed or the connections close
+/// would otherwise end the process with the signal's own status instead of "interrupted".
 func withInterruptCancellation<T: Sendable>(
     orTerminated: Bool = false, atOnce: StopAtOnce? = nil, _ body: @escaping @Sendable () async throws -> T
 ) async throws -> T {
     let task = Task { try await body() }
     let atOnce = Interrupts.shared.isInstalled ? nil : atOnce
-    let interrupts = Mutex(0)
+    let state = Mutex((interrupts: 0, ended: false))
     let outer = Interrupts.shared.install(orTerminated ? [SIGINT, SIGTERM, SIGHUP] : [SIGINT]) {
-        let count = interrupts.withLock { count in
-            count += 1
-            return count
+        let (count, ended) = state.withLock { state in
+            state.interrupts += 1
+            return (state.interrupts, state.ended)
         }
-        if count == 1 {
+        if ended {
+            atOnce?.afterTheEnd()
+        } else if count == 1 {
             task.cancel()
             atOnce?.stopping()
         } else {
             atOnce?.now()
         }
     }
-    defer { Interrupts.shared.restore(outer) }
+    defer {
+        if atOnce == nil { Interrupts.shared.restore(outer) } else { state.withLock { $0.ended = true } }
+    }
     return try await task.value
 }
 
@@ -58,9 +64,10 @@ private final class Interrupts: @unchecked Sendable {
         interruptPipe = fds[1]
         reader = DispatchSource.makeReadSource(fileDescriptor: fds[0], queue: .global())
         reader.setEventHandler { [unowned self] in
+            // One byte per signal: two that land before this wakes are still two.
             var bytes = [UInt8](repeating: 0, count: 64)
-            _ = read(fds[0], &bytes, bytes.count)
-            lock.withLock { cancel }?()
+            let signals = read(fds[0], &bytes, bytes.count)
+            for _ in 0..<max(0, signals) { lock.withLock { cancel }?() }
         }
         reader.resume()
     }

@@ -18,8 +18,15 @@ struct StopAtOnce: Sendable {
     /// The second: ends the process with the status of an interrupted command.
     func now() -> Never {
         Terminal.printError("stopped at once: requests still in flight were abandoned, and the results file may be missing or out of date. "
-            + "The journal beside it records every request sent: run the same command with --resume, which settles those rows "
-            + "(a create is looked up by name before it is sent again) and writes the results.")
+            + "Run the same command with --resume: it settles the rows whose requests were in flight (a create is looked up "
+            + "by name before it is sent again; an update, delete or assignment is sent again, which is harmless) and writes "
+            + "the results. If the stop came before anything was sent, --resume says so, and the command runs again without it.")
+        exit(ExitStatus.interrupted.rawValue)
+    }
+
+    /// A signal after the command's work has ended (its results are written): nothing is left to
+    /// stop, and the process ends as interrupted.
+    func afterTheEnd() -> Never {
         exit(ExitStatus.interrupted.rawValue)
     }
 }
