@@ -13,6 +13,9 @@ public struct JSONArrayScanner: Sendable {
         case textAfterDocument
         case incomplete
         case missingMember(String)
+        case repeatedMember(String)
+        case missingComma
+        case tooDeep(Int)
 
         public var description: String {
             switch self {
@@ -23,21 +26,36 @@ public struct JSONArrayScanner: Sendable {
             case .textAfterDocument: return "there is text after the JSON document"
             case .incomplete: return "the answer ends before its JSON does"
             case .missingMember(let name): return "the answer has no \(name) array"
+            case .repeatedMember(let name): return "the answer has more than one \(name) array"
+            case .missingComma: return "two elements of the list have no comma between them"
+            case .tooDeep(let limit): return "the answer nests more than \(limit) levels deep"
             }
         }
     }
+
+    /// Deeper than any answer of the services, and deeper than an element may be parsed.
+    public static let maximumDepth = 1024
 
     /// The member whose array is scanned, matched ignoring ASCII case.
     private let memberName: String
     private let member: [UInt8]
     private let maximumElementSize: Int
-    private var depth = 0
+    /// The brackets open, innermost last: a `}` may close only a `{`.
+    private var open: [UInt8] = []
+    private var depth: Int { open.count }
     private var inString = false
     private var escaped = false
-    /// The last string closed at depth 1, which a `:` makes the current key (first 64 bytes).
+    /// The last string closed at depth 1 (its first 64 bytes), which a `:` makes the current key
+    /// when it stood where a key goes. An escape in it makes it match no member: the name matched
+    /// is plain ASCII, and `"Re\"sults"` is another key.
     private var lastString: [UInt8] = []
+    /// At depth 1, after `{` or `,`: the next string is a key.
+    private var expectingKey = false
+    private var lastStringIsKey = false
     private var key: [UInt8]?
     private var inArray = false
+    /// In the array, after an element and before its comma.
+    private var afterElement = false
     private var found = false
     private var ended = false
     private var capturing = false
@@ -73,6 +91,7 @@ public struct JSONArrayScanner: Sendable {
                     escaped = false
                 } else if byte == 0x5C {
                     escaped = true
+                    if depth == 1 && lastString.count < 64 { lastString.append(0xFF) }
                 } else if byte == 0x22 {
                     inString = false
                 } else if depth == 1 {
@@ -87,37 +106,52 @@ public struct JSONArrayScanner: Sendable {
             }
             switch byte {
             case 0x22:
+                if depth == 0 { throw ended ? Failure.textAfterDocument : Failure.notAnObject }
+                if depth == 2 && inArray { throw Failure.elementNotAnObject }
                 inString = true
-                if depth == 1 { lastString.removeAll(keepingCapacity: true) }
+                if depth == 1 {
+                    lastString.removeAll(keepingCapacity: true)
+                    lastStringIsKey = expectingKey
+                    expectingKey = false
+                }
             case 0x7B, 0x5B:  // { [
                 guard !ended else { throw Failure.textAfterDocument }
                 if depth == 0 && byte != 0x7B { throw Failure.notAnObject }
-                if depth == 1 && byte == 0x5B && key == member {
+                guard depth < Self.maximumDepth else { throw Failure.tooDeep(Self.maximumDepth) }
+                if depth == 0 {
+                    expectingKey = true
+                } else if depth == 1 && byte == 0x5B && key == member {
+                    guard !found else { throw Failure.repeatedMember(memberName) }
                     inArray = true
                     found = true
                 } else if depth == 2 && inArray {
                     guard byte == 0x7B else { throw Failure.elementNotAnObject }
+                    guard !afterElement else { throw Failure.missingComma }
                     capturing = true
                     element.removeAll(keepingCapacity: true)
                     runStart = index
                 }
-                depth += 1
+                open.append(byte)
             case 0x7D, 0x5D:  // } ]
-                depth -= 1
-                guard depth >= 0 else { throw Failure.unbalanced }
+                guard let opened = open.popLast(), opened == byte - 2 else { throw Failure.unbalanced }
                 if capturing && depth == 2 {
                     capturing = false
+                    afterElement = true
                     try capture(upTo: index + 1)
                     try emit(element)
                 } else if depth == 1 {
                     inArray = false
+                    afterElement = false
                 } else if depth == 0 {
                     ended = true
                 }
             case 0x3A where depth == 1:  // :
-                key = lastString
+                key = lastStringIsKey ? lastString : nil
             case 0x2C where depth == 1:  // ,
                 key = nil
+                expectingKey = true
+            case 0x2C where depth == 2 && inArray:
+                afterElement = false
             case 0x20, 0x09, 0x0A, 0x0D, 0x2C, 0x3A:
                 break
             default:

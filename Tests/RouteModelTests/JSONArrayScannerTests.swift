@@ -57,6 +57,16 @@ import RouteModel
             (#"{"Other":[]}"#, .missingMember("Results")),
             (#"{"Results":[]}}"#, .unbalanced),
             (#"{"Results":[]} {"#, .textAfterDocument),
+            // A hostile server's near misses: none may pass for a list of routes.
+            (#"{"Re\"sults":[{"RouteName":"fake"}]}"#, .missingMember("Results")),
+            (#"{"x":"Results":[{"RouteName":"fake"}]}"#, .missingMember("Results")),
+            (#"{"Results":["garbage",{}]}"#, .elementNotAnObject),
+            (#"{"Results":[{}{}]}"#, .missingComma),
+            (#"{"Results":[{}}}"#, .unbalanced),
+            (#"{"Results":[],"results":[{}]}"#, .repeatedMember("Results")),
+            (#""x"{"Results":[]}"#, .notAnObject),
+            (#"{"Results":[]}"x""#, .textAfterDocument),
+            (#"{"a":"# + String(repeating: "[", count: 2000), .tooDeep(JSONArrayScanner.maximumDepth)),
         ]
         for (text, failure) in cases {
             #expect(throws: failure, "\(text)") { _ = try Self.elements(text, chunk: 3) }
