@@ -52,7 +52,14 @@ extension RouteService {
     public func prepare(toSend kind: WriteKind) async {}
 
     public func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws {
-        try await forEachRoute { route in try body(route.id, route.key) }
+        try await forEachRoute { route in
+            // As Telegent's list: a route without its id would be passed over, and its name made twice.
+            guard let id = route.id, !id.isEmpty else {
+                throw ClientError.unexpectedAnswer(url: nil, "a route of the list has no \(route.schema.idField)"
+                    + (route.key.map { " (\(route.schema.keyField) \"\($0)\")" } ?? ""))
+            }
+            try body(id, route.key)
+        }
     }
 
     /// Every route of the account, in memory: for small accounts and callers that need them all.

@@ -27,7 +27,11 @@ enum AccountListing {
             batch.removeAll(keepingCapacity: true)
         }
         func add(id: String?, name: String?, route: Route?) throws {
-            guard let id else { return }
+            // Passed over, a route without its id would leave its name free to be created again.
+            guard let id, !id.isEmpty else {
+                throw ImportError.service("cannot list the account's routes \(purpose): a route of the list has no id"
+                    + (name.map { " (named \"\($0)\")" } ?? ""))
+            }
             batch.append((id, name ?? "", route))
             if batch.count >= 4096 { try flush() }
         }

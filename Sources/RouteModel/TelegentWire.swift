@@ -121,7 +121,13 @@ public enum TelegentWire {
             case let other?: throw .unexpected("\(field) \(other.serialized) is not \(jsonExpectation(.string))")
             }
         }
-        return (try text(members[0], schema.idField), try text(members[1], schema.keyField))
+        let name = try text(members[1], schema.keyField)
+        // A route listed without its id cannot be told apart or held by a row: an import that
+        // passed over it would create its name a second time.
+        guard let id = try text(members[0], schema.idField), !id.isEmpty else {
+            throw .unexpected("a route of the list has no \(schema.idField)\(name.map { " (\(schema.keyField) \"\($0)\")" } ?? "")")
+        }
+        return (id, name)
     }
 
     /// `POST /voice/routes/delete` answers `{"CallRouteStatus": "Deleted", "CallRouteId": "CRID-…"}`.
