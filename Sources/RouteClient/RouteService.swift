@@ -17,8 +17,9 @@ public protocol RouteService: Sendable {
     /// ends the listing (routes already handed on cannot be taken back). Throws a `ClientError`,
     /// or what `body` threw.
     func forEachRoute(_ body: (Route) throws -> Void) async throws
-    /// As `forEachRoute`, handing on only each route's id and name (`nil` when the service gave
-    /// none): all that an index of the account needs, which a service may read faster.
+    /// As `forEachRoute`, handing on only each route's id and name (the name `nil` when the
+    /// service gave none; a route without an id is an error, never handed on): all that an index
+    /// of the account needs, which a service may read faster.
     func forEachRouteName(_ body: (_ id: String?, _ name: String?) throws -> Void) async throws
     func get(id: String) async throws(ClientError) -> Route
     /// One delete request. After an attempt that may have been applied (`mayHaveApplied`), a 404
