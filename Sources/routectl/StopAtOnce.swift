@@ -21,12 +21,19 @@ struct StopAtOnce: Sendable {
             + "Run the same command with --resume: it settles the rows whose requests were in flight (a create is looked up "
             + "by name before it is sent again; an update, delete or assignment is sent again, which is harmless) and writes "
             + "the results. If the stop came before anything was sent, --resume says so, and the command runs again without it.")
-        exit(ExitStatus.interrupted.rawValue)
+        end()
     }
 
     /// A signal after the command's work has ended (its results are written): nothing is left to
     /// stop, and the process ends as interrupted.
     func afterTheEnd() -> Never {
-        exit(ExitStatus.interrupted.rawValue)
+        end()
+    }
+
+    /// `_exit`, not `exit`: the other threads are still sending and committing, and `exit` would
+    /// run the process's teardown under them. What stdout holds is written first.
+    private func end() -> Never {
+        fflush(nil)
+        _exit(ExitStatus.interrupted.rawValue)
     }
 }
